@@ -1,0 +1,2 @@
+/** dagent server: being built. */
+package io.github.dagent.server;

@@ -1,0 +1,2 @@
+/** dagent bench: being built. */
+package io.github.dagent.bench;

@@ -1,0 +1,2 @@
+/** dagent crypto: being built. */
+package io.github.dagent.crypto;

@@ -1,0 +1,2 @@
+/** The engine: scheduler, executors, operators and recovery. */
+package io.github.dagent.engine;

@@ -1,0 +1,233 @@
+package io.github.dagent.model;
+
+import java.math.BigInteger;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The id of a dag, node or sub-task as clients see it: a prefix digit that says where the
+ * object lives, the agent's address for agent-scoped objects, then the decimal primary key.
+ *
+ * <ul>
+ *   <li>{@code 1} + id: cluster scope ({@code "11"} is dag 1);
+ *   <li>{@code 2} + IPv4 as a 10-digit unsigned integer + 5-digit port + id: agent scope;
+ *   <li>{@code 3} + IPv6 as a 39-digit unsigned integer + 5-digit port + id: agent scope;
+ *   <li>{@code 4} and {@code 5}: obproxy tasks, laid out like 2 and 3.
+ * </ul>
+ *
+ * <p>Only canonical text is accepted (no leading zero in the id part), so that
+ * {@code parse(x).toString().equals(x)} holds for every accepted {@code x}.
+ */
+public final class GenericId {
+  private static final BigInteger IPV4_LIMIT = BigInteger.ONE.shiftLeft(32);
+  private static final BigInteger IPV6_LIMIT = BigInteger.ONE.shiftLeft(128);
+
+  private final Kind kind;
+  private final AgentAddress agent;
+  private final long id;
+
+  /** What the prefix digit says. */
+  public enum Kind {
+    CLUSTER('1', 0),
+    AGENT_IPV4('2', 10),
+    AGENT_IPV6('3', 39),
+    OBPROXY_IPV4('4', 10),
+    OBPROXY_IPV6('5', 39);
+
+    private final char prefix;
+    private final int addressDigits;
+
+    Kind(char prefix, int addressDigits) {
+      this.prefix = prefix;
+      this.addressDigits = addressDigits;
+    }
+
+    /** True for the obproxy kinds, which dagent never serves. */
+    public boolean isObproxy() {
+      return this == OBPROXY_IPV4 || this == OBPROXY_IPV6;
+    }
+  }
+
+  private GenericId(Kind kind, AgentAddress agent, long id) {
+    this.kind = kind;
+    this.agent = agent;
+    this.id = id;
+  }
+
+  /**
+   * @param id a primary key, not negative
+   * @return the cluster-scope id
+   */
+  public static GenericId cluster(long id) {
+    return new GenericId(Kind.CLUSTER, null, requireId(id));
+  }
+
+  /**
+   * @param agent the agent the object lives on; its ip must be an IPv4 or IPv6 literal
+   * @param id a primary key, not negative
+   * @return the agent-scope id
+   * @throws IllegalArgumentException if the ip is not a literal address
+   */
+  public static GenericId agent(AgentAddress agent, long id) {
+    Objects.requireNonNull(agent, "agent");
+    InetAddress address = literal(agent.ip());
+    Kind kind = address instanceof Inet4Address ? Kind.AGENT_IPV4 : Kind.AGENT_IPV6;
+    return new GenericId(kind, new AgentAddress(address.getHostAddress(), agent.port()),
+        requireId(id));
+  }
+
+  /**
+   * @param scope the object's scope
+   * @param agent the agent it lives on (used for agent scope only)
+   * @param id a primary key
+   * @return the id the object is shown under
+   */
+  public static GenericId of(Scope scope, AgentAddress agent, long id) {
+    return scope == Scope.CLUSTER ? cluster(id) : agent(agent, id);
+  }
+
+  /**
+   * Decodes a generic id.
+   *
+   * @param text what a client sent, may be null
+   * @return the decoded id
+   * @throws InvalidGenericIdException for anything that is not a canonical generic id; never
+   *     any other exception
+   */
+  public static GenericId parse(String text) {
+    if (text == null || text.isEmpty()) {
+      throw new InvalidGenericIdException(String.valueOf(text), "it is empty");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new InvalidGenericIdException(text, "only digits are allowed");
+      }
+    }
+    Kind kind = kindOf(text);
+    int idStart = kind == Kind.CLUSTER ? 1 : 1 + kind.addressDigits + 5;
+    if (text.length() <= idStart) {
+      throw new InvalidGenericIdException(text, "too short to hold an id after its prefix");
+    }
+    long id = parseId(text, text.substring(idStart));
+    AgentAddress agent = kind == Kind.CLUSTER ? null : parseAgent(text, kind);
+    return new GenericId(kind, agent, id);
+  }
+
+  /** What the prefix says this id is. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The primary key. */
+  public long id() {
+    return id;
+  }
+
+  /** The agent for agent and obproxy ids; empty for cluster ids. */
+  public Optional<AgentAddress> agent() {
+    return Optional.ofNullable(agent);
+  }
+
+  /** The scope of a non-obproxy id. */
+  public Scope scope() {
+    return kind == Kind.CLUSTER ? Scope.CLUSTER : Scope.AGENT;
+  }
+
+  /** The canonical text. */
+  @Override
+  public String toString() {
+    if (kind == Kind.CLUSTER) {
+      return "1" + id;
+    }
+    BigInteger address = new BigInteger(1, literal(agent.ip()).getAddress());
+    return kind.prefix + pad(address.toString(), kind.addressDigits)
+        + pad(Integer.toString(agent.port()), 5) + id;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GenericId that
+        && kind == that.kind && id == that.id && Objects.equals(agent, that.agent);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, agent, id);
+  }
+
+  private static Kind kindOf(String text) {
+    for (Kind kind : Kind.values()) {
+      if (kind.prefix == text.charAt(0)) {
+        return kind;
+      }
+    }
+    throw new InvalidGenericIdException(text, "the first digit must be 1 to 5");
+  }
+
+  private static long parseId(String text, String digits) {
+    if (digits.length() > 1 && digits.charAt(0) == '0') {
+      throw new InvalidGenericIdException(text, "the id part has a leading zero");
+    }
+    if (digits.length() > 19) {
+      throw new InvalidGenericIdException(text, "the id does not fit a signed 64-bit integer");
+    }
+    BigInteger value = new BigInteger(digits);
+    if (value.bitLength() > 63) {
+      throw new InvalidGenericIdException(text, "the id does not fit a signed 64-bit integer");
+    }
+    return value.longValue();
+  }
+
+  private static AgentAddress parseAgent(String text, Kind kind) {
+    BigInteger address = new BigInteger(text.substring(1, 1 + kind.addressDigits));
+    BigInteger limit = kind.addressDigits == 10 ? IPV4_LIMIT : IPV6_LIMIT;
+    if (address.compareTo(limit) >= 0) {
+      throw new InvalidGenericIdException(text, "the agent address does not decode");
+    }
+    int port = Integer.parseInt(text.substring(1 + kind.addressDigits, 6 + kind.addressDigits));
+    if (port < 1 || port > 65535) {
+      throw new InvalidGenericIdException(text, "the agent port is outside 1..65535");
+    }
+    byte[] bytes = toBytes(address, kind.addressDigits == 10 ? 4 : 16);
+    try {
+      return new AgentAddress(InetAddress.getByAddress(bytes).getHostAddress(), port);
+    } catch (UnknownHostException e) {
+      throw new InvalidGenericIdException(text, "the agent address does not decode");
+    }
+  }
+
+  private static byte[] toBytes(BigInteger value, int length) {
+    byte[] raw = value.toByteArray();
+    byte[] bytes = new byte[length];
+    int copy = Math.min(raw.length, length);
+    System.arraycopy(raw, raw.length - copy, bytes, length - copy, copy);
+    return bytes;
+  }
+
+  private static InetAddress literal(String ip) {
+    boolean literal = ip.indexOf(':') >= 0 || ip.matches("[0-9.]+");
+    if (!literal) {
+      throw new IllegalArgumentException("'" + ip + "' is not an IP literal");
+    }
+    try {
+      return InetAddress.getByName(ip);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + ip + "' is not an IP literal", e);
+    }
+  }
+
+  private static long requireId(long id) {
+    if (id < 0) {
+      throw new IllegalArgumentException("id " + id + " is negative");
+    }
+    return id;
+  }
+
+  private static String pad(String digits, int width) {
+    return "0".repeat(width - digits.length()) + digits;
+  }
+}

@@ -1,0 +1,2 @@
+/** dagent store.sqlite: being built. */
+package io.github.dagent.store.sqlite;

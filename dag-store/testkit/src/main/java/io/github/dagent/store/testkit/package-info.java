@@ -1,0 +1,2 @@
+/** dagent store.testkit: being built. */
+package io.github.dagent.store.testkit;
