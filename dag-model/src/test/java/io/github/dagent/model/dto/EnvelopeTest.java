@@ -57,6 +57,15 @@ class EnvelopeTest {
   }
 
   @Test
+  void api_error_omits_sub_errors_when_empty() throws Exception {
+    ApiError error = new ApiError(null, "Request.Body.Illegal", "empty body", List.of());
+
+    String json = MAPPER.writeValueAsString(error);
+
+    assertThat(json).isEqualTo("{\"errCode\":\"Request.Body.Illegal\",\"message\":\"empty body\"}");
+  }
+
+  @Test
   void api_error_writes_the_legacy_code_when_there_is_one() throws Exception {
     String json = MAPPER.writeValueAsString(ApiError.of(ErrorCode.SECURITY_EXPIRED, "late"));
 
