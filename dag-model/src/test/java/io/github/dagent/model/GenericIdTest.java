@@ -174,6 +174,18 @@ class GenericIdTest {
   }
 
   @Test
+  void control_characters_of_the_input_never_reach_the_message() {
+    String text = "1\n2025-01-01 INFO forged line\r\u0000";
+
+    assertThatThrownBy(() -> GenericId.parse(text))
+        .isInstanceOfSatisfying(InvalidGenericIdException.class, e -> {
+          assertThat(e.input()).isEqualTo(text);
+          assertThat(e.getMessage()).doesNotContain("\n", "\r", "\u0000")
+              .contains("1?2025-01-01 INFO forged line??");
+        });
+  }
+
+  @Test
   void encoding_a_host_name_is_refused_without_resolving_it() {
     for (String ip : new String[] {"localhost", "example.invalid", "1.2.3", "1..2.3",
         "256.1.1.1", "g::1", "[::1]"}) {
