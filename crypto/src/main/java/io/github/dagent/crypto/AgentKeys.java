@@ -46,7 +46,8 @@ public final class AgentKeys {
    *
    * @param file the PEM file; its missing parent directories are made with 0700
    * @param bitsForNewKey the size of a key made here, {@link #MIN_NEW_BITS} to
-   *     {@link #MAX_NEW_BITS}; ignored when the file exists
+   *     {@link #MAX_NEW_BITS} (checked even when the file exists, so a bad setting shows at
+   *     once)
    * @return the keys
    * @throws KeyFileException if the file is readable or writable by group or others, or does
    *     not hold an unencrypted RSA private key of at least {@link #MIN_BITS} bits (PKCS#1 or
