@@ -11,9 +11,16 @@ import javax.crypto.Cipher;
  * Benchmark, not a test: headers verified per second on one thread with a 2048-bit key, next
  * to the raw JDK private-key decryption of one block in the same run.
  *
- * <p>Run: {@code mvn -o -q -pl crypto test-compile} then
- * {@code java -cp crypto/target/test-classes:crypto/target/classes:<deps>
- * io.github.dagent.crypto.HeaderDecryptBench [seconds]}.
+ * <p>Run from the worktree root:
+ * <pre>
+ * mvn -B -o -q -pl crypto -am test-compile
+ * mvn -B -o -q -pl crypto dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
+ *     -Dmdep.includeScope=test
+ * java -cp crypto/target/test-classes:crypto/target/classes:$(cat /tmp/cp.txt) \
+ *     io.github.dagent.crypto.HeaderDecryptBench [seconds-per-slice]
+ * </pre>
+ * Rates are per CPU-second of the measuring thread, so other load on the machine changes
+ * them less than wall-clock rates (printed too); the best of interleaved slices is shown.
  */
 public final class HeaderDecryptBench {
   private static final int SLICES = 8;
