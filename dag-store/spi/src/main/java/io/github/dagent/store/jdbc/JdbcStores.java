@@ -42,7 +42,8 @@ public final class JdbcStores {
           + " (the store never replaces an existing file)", e);
     }
     try {
-      Migrations.migrate(source.migrationDataSource(), dialect.migrationLocation(), where);
+      Migrations.migrate(source.migrationDataSource(), dialect.migrationLocation(), where,
+          config.statementListener());
     } catch (RuntimeException e) {
       source.close();
       throw e;
