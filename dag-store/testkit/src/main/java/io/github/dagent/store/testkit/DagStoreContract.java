@@ -570,6 +570,25 @@ public abstract class DagStoreContract {
   }
 
   @Test
+  void interrupted_caller_keeps_its_flag_and_leaves_the_store_usable() {
+    DagGraph graph = store.createDag(Fixtures.chain("interrupted", 1));
+    long subTaskId = graph.subTasks().get(0).id();
+    Thread.currentThread().interrupt();
+    try {
+      store.appendLog(new TaskLog(subTaskId, 0, "while interrupted", Fixtures.CREATED));
+    } catch (StoreException e) {
+      assertThat(e.getMessage()).isNotBlank();
+    } finally {
+      assertThat(Thread.interrupted()).as("interrupt flag kept").isTrue();
+    }
+
+    store.appendLog(new TaskLog(subTaskId, 0, "after", Fixtures.CREATED));
+    assertThat(store.logs(subTaskId)).extracting(TaskLog::text).endsWith("after");
+    reopen();
+    assertThat(store.logs(subTaskId)).extracting(TaskLog::text).endsWith("after");
+  }
+
+  @Test
   void log_line_of_an_unknown_sub_task_is_refused() {
     assertThatThrownBy(() -> store.appendLog(new TaskLog(99, 0, "orphan", Fixtures.CREATED)))
         .isInstanceOf(StoreException.class);
