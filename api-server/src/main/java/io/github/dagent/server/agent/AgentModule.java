@@ -24,12 +24,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import javax.inject.Named;
 import javax.inject.Singleton;
 import org.xnio.Options;
 
 /** How the parts of an agent are made from its config. */
-@Module
+@Module(includes = {EngineModule.class, AuthModule.class})
 final class AgentModule {
   private AgentModule() {}
 
@@ -79,12 +79,6 @@ final class AgentModule {
 
   @Provides
   @Singleton
-  static ErrorMapping errorMapping() {
-    return new ErrorMapping(List.of());
-  }
-
-  @Provides
-  @Singleton
   static Router router(AgentConfig config, Envelope envelope, TaskRoutes tasks,
       AgentRoutes agentRoutes) {
     Router.Builder router = Router.builder(envelope, config.limits().maxBodyBytes());
@@ -102,8 +96,9 @@ final class AgentModule {
 
   @Provides
   @Singleton
-  static GracefulShutdownHandler gate(Router router, Envelope envelope, ErrorMapping errors) {
-    HttpHandler scoped = new RequestScope(router, new TraceIds(), envelope, errors);
+  static GracefulShutdownHandler gate(@Named("guarded") HttpHandler guarded, Envelope envelope,
+      ErrorMapping errors) {
+    HttpHandler scoped = new RequestScope(guarded, new TraceIds(), envelope, errors);
     return new GracefulShutdownHandler(scoped);
   }
 
