@@ -103,7 +103,9 @@ public final class Agent implements AutoCloseable {
           config.limits().shutdownGrace().toMillis());
       drain();
 
-      server.stop();
+      if (started.get()) {
+        server.stop();
+      }
 
       engine.close();
       LOG.info("agent stopped");
