@@ -31,6 +31,13 @@ import org.xnio.Options;
 /** How the parts of an agent are made from its config. */
 @Module(includes = {EngineModule.class, AuthModule.class})
 final class AgentModule {
+  /**
+   * Undertow's own entity cap sits a little above ours, so that our reader sees the excess
+   * first and answers 413 in the envelope; Undertow's cap only cuts off a client that keeps
+   * sending after that.
+   */
+  private static final long ENTITY_SLACK = 64 << 10;
+
   private AgentModule() {}
 
   @Provides
@@ -111,7 +118,7 @@ final class AgentModule {
     int idleMillis = (int) limits.idleTimeout().toMillis();
     return Undertow.builder()
         .addHttpListener(listen.port(), listen.bind())
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, limits.maxBodyBytes())
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, limits.maxBodyBytes() + ENTITY_SLACK)
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderBytes())
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, readMillis)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleMillis)
