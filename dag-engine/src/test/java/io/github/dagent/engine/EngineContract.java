@@ -100,7 +100,7 @@ abstract class EngineContract extends EngineFixture {
     assertThat(named(graph, "n1").executeTimes()).isEqualTo(1);
     assertThat(named(graph, "n3").executeTimes()).isEqualTo(1);
     assertThat(type.events("execute:t2")).hasSize(2);
-    assertThat(lines(named(graph, "t2").id())).contains("first run of t2 fails");
+    assertThat(lines(named(graph, "t2").id())).contains("execute failed: first run of t2 fails");
   }
 
   @Test
@@ -156,13 +156,18 @@ abstract class EngineContract extends EngineFixture {
   void fc01_cancel_interrupts_a_running_sub_task_whose_cancel_hook_runs_once()
       throws Exception {
     CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
     AtomicInteger ticks = new AtomicInteger();
     ScriptedType type = register(new ScriptedType("sleepy", Capabilities.ALL, handle -> {
       running.countDown();
-      for (int second = 0; second < 600; second++) {
-        handle.log("tick " + second);
-        ticks.incrementAndGet();
-        Thread.sleep(50);
+      try {
+        for (int second = 0; second < 600; second++) {
+          handle.log("tick " + second);
+          ticks.incrementAndGet();
+          Thread.sleep(50);
+        }
+      } finally {
+        stopped.countDown();
       }
     }, handle -> { }, handle -> handle.log("cancel hook ran")));
     startEngine();
@@ -175,6 +180,7 @@ abstract class EngineContract extends EngineFixture {
     engine.operate(id, Operator.CANCEL);
     Dag done = await(id);
     eventually("the cancel hook ran", () -> type.events("cancel:").size() == 1);
+    assertThat(stopped.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     int ticksAfterCancel = ticks.get();
     Thread.sleep(300);
 
