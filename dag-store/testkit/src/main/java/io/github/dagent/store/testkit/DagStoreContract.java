@@ -26,6 +26,7 @@ import io.github.dagent.store.MaintenanceLockedException;
 import io.github.dagent.store.NewDag;
 import io.github.dagent.store.StoreConfig;
 import io.github.dagent.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -521,7 +522,26 @@ public abstract class DagStoreContract {
         .containsExactly(after);
   }
 
+  @Test
+  void log_line_of_an_unknown_sub_task_is_refused() {
+    assertThatThrownBy(() -> store.appendLog(new TaskLog(99, 0, "orphan", Fixtures.CREATED)))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.logs(99)).isEmpty();
+  }
+
   // ---------------------------------------------------------------- kv and lifecycle
+
+  @Test
+  void opening_a_fresh_store_tells_the_listener_of_its_schema_statements() throws Exception {
+    url = newUrl(Files.createDirectory(dir.resolve("fresh")));
+    recording.set(true);
+    try (DagStore fresh = open()) {
+      recording.set(false);
+      assertThat(fresh.findDag(1)).isEmpty();
+    }
+    assertThat(recorded).anySatisfy(
+        sql -> assertThat(sql).containsIgnoringCase("CREATE TABLE dag"));
+  }
 
   @Test
   void key_value_table_reads_what_was_last_written() {
