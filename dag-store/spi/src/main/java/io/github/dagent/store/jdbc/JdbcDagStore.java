@@ -396,6 +396,19 @@ final class JdbcDagStore implements DagStore {
         throw e;
       }
     };
+    // A caller's pending interrupt must not reach the driver: H2 closes its file channel on
+    // an interrupted I/O and leaves the database unusable. The flag is kept and restored.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return attempt(what, write, transaction);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private <T> T attempt(String what, boolean write, SqlWork<T> transaction) {
     long backoff = 1;
     for (int attempt = 1; ; attempt++) {
       try {
