@@ -421,6 +421,8 @@ public abstract class DagStoreContract {
     Dag running = store.createDag(Fixtures.chain("running", 1)).dag();
     Dag succeeded = store.createDag(Fixtures.chain("succeeded", 1)).dag();
     Dag failedPlain = store.createDag(Fixtures.chain("failed plain", 1)).dag();
+    Dag cancelled = store.createDag(maintained("cancelled", Maintenance.GLOBAL)).dag();
+    commitDag(cancelled, cancelled.with(TaskState.FAILED, Operator.CANCEL));
     Dag failedLocked = store.createDag(maintained("failed locked", Maintenance.GLOBAL)).dag();
     commitDag(running, running.with(TaskState.RUNNING, Operator.RUN));
     commitDag(succeeded, succeeded.with(TaskState.SUCCEED, Operator.RUN));
@@ -432,7 +434,8 @@ public abstract class DagStoreContract {
     assertThat(unfinished).extracting(graph -> graph.dag().id())
         .containsExactly(running.id(), failedLocked.id());
     assertThat(unfinished).allSatisfy(graph -> assertThat(graph.nodes()).isEmpty());
-    assertThat(store.listDags(DagFilter.ALL)).hasSize(4);
+    assertThat(unfinished).allSatisfy(graph -> assertThat(graph.dag().isUnfinished()).isTrue());
+    assertThat(store.listDags(DagFilter.ALL)).hasSize(5);
   }
 
   @Test
