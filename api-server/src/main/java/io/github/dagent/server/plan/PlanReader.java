@@ -55,9 +55,10 @@ final class PlanReader {
     String name = text(root, "name", "name");
     Map<String, Object> params = params(root.get("params"), "params");
     checkTimeout(params, "params");
+    Scope scope = scope(root.get("scope"));
+    Maintenance maintenance = maintenance(root.get("maintenance"));
     List<NodeTemplate> nodes = nodes(root.get("nodes"), params);
-    Template template = new Template(name, scope(root.get("scope")),
-        maintenance(root.get("maintenance")), nodes);
+    Template template = new Template(name, scope, maintenance, nodes);
     return new Plan(template, TaskContext.ofParams(params));
   }
 
