@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dagent.crypto.HeaderKind;
+import io.github.dagent.crypto.RequestSealer;
+import io.github.dagent.crypto.SealedRequest;
 import io.github.dagent.model.dto.DagDetailDTO;
 import io.github.dagent.model.dto.TaskLogDTO;
 import io.github.dagent.model.dto.WireJson;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Talks to one agent the way any OBShell client does: fetches the agent's public key from
@@ -30,13 +34,14 @@ final class AgentClient {
   private static final TypeReference<List<TaskLogDTO>> LOGS = new TypeReference<>() {};
 
   private final URI server;
-  private final RequestSealer sealer;
+  private final String password;
   private final HttpClient http;
+  private RequestSealer sealer;
 
   AgentClient(URI server, String password) {
     this.server = server;
+    this.password = password;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    this.sealer = new RequestSealer(password, this::publicKey);
   }
 
   /** Submits a plan document; answers the new dag. */
@@ -73,15 +78,30 @@ final class AgentClient {
       throws AgentRefusedException, AgentUnreachableException {
     HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(pathAndQuery))
         .timeout(Duration.ofSeconds(30));
-    RequestSealer.Sealed sealed = sealer.seal(pathAndQuery, body);
-    request.header(RequestSealer.HEADER, sealed.header());
+    Optional<byte[]> plain = Optional.ofNullable(body)
+        .map(text -> text.getBytes(StandardCharsets.UTF_8));
+    SealedRequest sealed = sealer().seal(HeaderKind.AGENT, password, pathAndQuery, plain);
+    request.header(sealed.headerName(), sealed.headerValue());
     if (body == null) {
       request.GET();
     } else {
       request.header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(sealed.body()));
+          .POST(HttpRequest.BodyPublishers.ofString(sealed.body().orElseThrow()));
     }
     return envelope(send(request.build()));
+  }
+
+  private RequestSealer sealer() throws AgentRefusedException, AgentUnreachableException {
+    if (sealer == null) {
+      String key = publicKey();
+      try {
+        sealer = RequestSealer.builder(key).build();
+      } catch (IllegalArgumentException e) {
+        throw new AgentUnreachableException(server + " answered a public key that is not an RSA"
+            + " key; is it a dagent or OBShell agent?", e);
+      }
+    }
+    return sealer;
   }
 
   private String publicKey() throws AgentRefusedException, AgentUnreachableException {

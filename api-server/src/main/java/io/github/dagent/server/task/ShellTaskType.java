@@ -88,13 +88,18 @@ final class ShellTaskType implements PlannedTaskType {
     Path workdir = workdir(handle.context().params());
     Files.createDirectories(workdir);
     ShellRun run = ShellRun.start(what, command, workdir, ShellEnvironment.of(handle));
-    handle.log(what + " started (pid " + run.pid() + "): " + command);
+    handle.log(what + " started (pid " + run.pid() + "): " + shorten(command));
     running.put(handle.subTaskId(), run);
     try {
       run.await(handle);
     } finally {
       running.remove(handle.subTaskId(), run);
     }
+  }
+
+  private static String shorten(String command) {
+    String oneLine = command.replaceAll("\\s+", " ");
+    return oneLine.length() <= 100 ? oneLine : oneLine.substring(0, 97) + "...";
   }
 
   private Path workdir(Map<String, Object> params) {
