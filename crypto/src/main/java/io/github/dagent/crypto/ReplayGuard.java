@@ -27,7 +27,8 @@ final class ReplayGuard {
   private final Map<ByteBuffer, Long> expiries = new HashMap<>();
   private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>();
   private long earlyEvictions;
-  private long lastWarnSecond = Long.MIN_VALUE;
+  private boolean warned;
+  private long lastWarnSecond;
 
   ReplayGuard(int capacity) {
     this.capacity = capacity;
@@ -76,7 +77,8 @@ final class ReplayGuard {
   }
 
   private void warnEarlyEviction(long nowSecond) {
-    if (nowSecond - lastWarnSecond >= WARN_INTERVAL_SECONDS) {
+    if (!warned || nowSecond - lastWarnSecond >= WARN_INTERVAL_SECONDS) {
+      warned = true;
       lastWarnSecond = nowSecond;
       LOG.warn("replay cache full ({} headers): dropped {} unexpired entries so far; those"
           + " headers could be replayed until they expire; raise the replay capacity",

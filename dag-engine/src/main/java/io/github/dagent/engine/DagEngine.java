@@ -35,7 +35,7 @@ final class DagEngine implements Engine {
   private final TaskRegistry registry;
   private final AgentAddress agent;
   private final EngineClock clock;
-  private final Waiters waiters = new Waiters();
+  private final Waiters waiters;
   private final SubTaskExecutor executor;
   private final Scheduler scheduler;
   private final OperatorService operators;
@@ -50,6 +50,7 @@ final class DagEngine implements Engine {
     this.registry = registry;
     this.agent = agent;
     this.clock = clock;
+    this.waiters = new Waiters(store);
     WakeRelay relay = new WakeRelay();
     this.executor = new SubTaskExecutor(store, clock, registry, workers, abandonGrace, relay);
     this.scheduler = new Scheduler(store, new StagePlanner(clock), executor, waiters,

@@ -11,6 +11,7 @@ import io.github.dagent.store.ChangeSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Forward (operator RUN or RETRY): a READY dag becomes RUNNING (start time set on the first
  * run only, so RETRY keeps the original start time); a PENDING node becomes RUNNING with the
- * merge of the previous node's sub-task contexts (in sub-task id order) and its not yet
+ * merge of the previous node's sub-task contexts (data and per-agent data, in sub-task id
+ * order; params stay per sub-task) and its not yet
  * succeeded sub-tasks become READY; a RUNNING node whose sub-tasks all finished SUCCEEDs (and
  * the next node starts in the same change set) or FAILs, failing the dag.
  *
@@ -91,7 +93,7 @@ final class StagePlanner {
     Optional<Node> previous = draft.graph.nodeAt(node.stage() - 1);
     if (previous.isPresent()) {
       for (SubTask sub : draft.graph.subTasksOf(previous.get().id())) {
-        merged = merged.merge(sub.context());
+        merged = merged.merge(sharedPart(sub.context()));
       }
     }
     Node running = node.with(TaskState.RUNNING, node.operator())
@@ -111,6 +113,14 @@ final class StagePlanner {
     }
     LOG.debug("dag={} node={} stage {} PENDING -> RUNNING ({} sub-tasks READY)",
         draft.dag.genericId(), node.id(), node.stage(), draft.ready.size());
+  }
+
+  /**
+   * What a sub-task passes on to the next stage: its data and per-agent data. Its params are
+   * its own (the dag's params plus those its template set) and do not leak into later stages.
+   */
+  private static TaskContext sharedPart(TaskContext context) {
+    return new TaskContext(Map.of(), context.data(), context.agentData());
   }
 
   private void finishNode(Draft draft, Node node, List<SubTask> subs) {

@@ -1,16 +1,27 @@
 package io.github.dagent.engine;
 
 import io.github.dagent.model.Dag;
+import io.github.dagent.store.DagStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The futures of {@link Engine#whenFinished}, completed when a dag is seen final. */
+/**
+ * The futures of {@link Engine#whenFinished}, completed when a dag is seen final. A final dag
+ * seen in an older read is read again before completing, so that a future added after a
+ * RETRY is never completed with the state from before it.
+ */
 final class Waiters {
   private final Map<Long, List<CompletableFuture<Dag>>> byDag = new ConcurrentHashMap<>();
+  private final DagStore store;
+
+  Waiters(DagStore store) {
+    this.store = store;
+  }
 
   CompletableFuture<Dag> add(long dagId) {
     CompletableFuture<Dag> future = new CompletableFuture<>();
@@ -20,12 +31,16 @@ final class Waiters {
 
   /** Completes every future of the dag when it is SUCCEED or FAILED. */
   void seen(Dag dag) {
-    if (!dag.state().isFinal()) {
+    if (!dag.state().isFinal() || !byDag.containsKey(dag.id())) {
+      return;
+    }
+    Optional<Dag> fresh = store.findDag(dag.id());
+    if (fresh.isEmpty() || !fresh.get().state().isFinal()) {
       return;
     }
     List<CompletableFuture<Dag>> futures = byDag.remove(dag.id());
     if (futures != null) {
-      futures.forEach(future -> future.complete(dag));
+      futures.forEach(future -> future.complete(fresh.get()));
     }
   }
 

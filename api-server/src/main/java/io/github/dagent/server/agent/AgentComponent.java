@@ -2,7 +2,9 @@ package io.github.dagent.server.agent;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.github.dagent.engine.Engine;
 import io.github.dagent.server.config.AgentConfig;
+import io.github.dagent.store.DagStore;
 import javax.inject.Singleton;
 
 /**
@@ -22,6 +24,12 @@ import javax.inject.Singleton;
 public interface AgentComponent {
   /** The agent, built once per component. */
   Agent agent();
+
+  /** The store the agent serves, open from the moment the component is built. */
+  DagStore store();
+
+  /** The engine behind the operator routes; started by {@link Agent#start()}. */
+  Engine engine();
 
   /**
    * @param config the agent's settings

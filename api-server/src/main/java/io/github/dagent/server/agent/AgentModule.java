@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.github.dagent.model.dto.TaskDetails;
 import io.github.dagent.server.config.AgentConfig;
+import io.github.dagent.server.http.DrainGate;
 import io.github.dagent.server.http.Envelope;
 import io.github.dagent.server.http.ErrorMapping;
 import io.github.dagent.server.http.RequestScope;
@@ -20,7 +21,6 @@ import io.github.dagent.store.DagStores;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +33,13 @@ import org.xnio.Options;
 /** How the parts of an agent are made from its config. */
 @Module(includes = {EngineModule.class, AuthModule.class, BuiltInTaskModule.class})
 final class AgentModule {
+  /**
+   * Undertow's own entity cap sits a little above ours, so that our reader sees the excess
+   * first and answers 413 in the envelope; Undertow's cap only cuts off a client that keeps
+   * sending after that.
+   */
+  private static final long ENTITY_SLACK = 64 << 10;
+
   private AgentModule() {}
 
   @Provides
@@ -99,22 +106,22 @@ final class AgentModule {
 
   @Provides
   @Singleton
-  static GracefulShutdownHandler gate(@Named("guarded") HttpHandler guarded, Envelope envelope,
+  static DrainGate gate(@Named("guarded") HttpHandler guarded, Envelope envelope,
       ErrorMapping errors) {
     HttpHandler scoped = new RequestScope(guarded, new TraceIds(), envelope, errors);
-    return new GracefulShutdownHandler(scoped);
+    return new DrainGate(scoped);
   }
 
   @Provides
   @Singleton
   static Undertow server(AgentConfig config, ListenAddress listen,
-      GracefulShutdownHandler gate) {
+      DrainGate gate) {
     AgentConfig.Limits limits = config.limits();
     int readMillis = (int) limits.readTimeout().toMillis();
     int idleMillis = (int) limits.idleTimeout().toMillis();
     return Undertow.builder()
         .addHttpListener(listen.port(), listen.bind())
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, limits.maxBodyBytes())
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, limits.maxBodyBytes() + ENTITY_SLACK)
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, limits.maxHeaderBytes())
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, readMillis)
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, idleMillis)
@@ -128,7 +135,7 @@ final class AgentModule {
   @Provides
   @Singleton
   static Agent agent(AgentConfig config, AgentIdentity identity, Undertow server,
-      GracefulShutdownHandler gate, EngineLifecycle engine, DagStore store) {
+      DrainGate gate, EngineLifecycle engine, DagStore store) {
     return new Agent(config, identity, server, gate, engine, store.description());
   }
 }

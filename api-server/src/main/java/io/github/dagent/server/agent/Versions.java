@@ -2,6 +2,7 @@ package io.github.dagent.server.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** dagent's own version, from the build. */
@@ -19,7 +20,7 @@ public final class Versions {
       properties.load(in);
       return properties.getProperty("version", "unknown");
     } catch (IOException e) {
-      return "unknown";
+      throw new UncheckedIOException("cannot read dagent's version resource", e);
     }
   }
 }
