@@ -208,7 +208,7 @@ class MainJobIT {
 
     AgentHttp.Answer refused = http.post("/api/v1/task/dag", sleepPlan("other", "tenant", 1));
 
-    assertRefused(refused, "Task.Maintenance.Locked", "maintenance ");
+    assertRefused(refused, "Task.Maintenance.Locked", "maintenance: ");
     assertThat(allDags()).isEqualTo(before);
 
     operate(holder, "cancel");
