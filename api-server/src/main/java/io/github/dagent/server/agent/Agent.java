@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final Logger STARTUP = LoggerFactory.getLogger("io.github.dagent.server.startup");
 
   private final AgentConfig config;
   private final AgentIdentity identity;
@@ -60,7 +61,7 @@ public final class Agent implements AutoCloseable {
       engine.close();
       throw e;
     }
-    LOG.info("agent started: {}", startupLine());
+    STARTUP.info("agent started: {}", startupLine());
   }
 
   /**
