@@ -258,6 +258,53 @@ class MainJobIT {
 
   @Test
   @Order(9)
+  void shell_timeout_and_cancel_kill_the_whole_process_tree() throws Exception {
+    Path timed = dir.resolve("timeout");
+    Path cancelled = dir.resolve("cancel");
+    String slow = "sleep 30 & echo $! > child.pid; wait";
+    String timeoutId = submit(shellPlan("timeout", timed, slow, 1, null)).path("id").asText();
+    String cancelId = submit(shellPlan("cancel", cancelled, slow, 60,
+        "echo cancelled > cancel.txt")).path("id").asText();
+    awaitDag(cancelId, d -> "RUNNING".equals(subTask(d, 1).path("state").asText())
+        && Files.exists(cancelled.resolve("child.pid")));
+
+    operate(cancelId, "cancel");
+    JsonNode afterCancel = awaitDag(cancelId, d -> "FAILED".equals(d.path("state").asText()));
+    JsonNode afterTimeout = awaitDag(timeoutId,
+        d -> "FAILED".equals(d.path("state").asText()));
+
+    assertThat(afterCancel.path("operator").asText()).isEqualTo("CANCEL");
+    assertThat(subTask(afterTimeout, 1).path("task_logs").toString()).contains("timeout");
+    for (Path work : List.of(timed, cancelled)) {
+      long child = Long.parseLong(Files.readString(work.resolve("child.pid")).trim());
+      awaitStopped(child);
+    }
+    assertThat(cancelled.resolve("cancel.txt")).hasContent("cancelled");
+  }
+
+  private static String shellPlan(String name, Path work, String command, int timeout,
+      String cancel) throws Exception {
+    ObjectNode plan = JSON.createObjectNode().put("name", name);
+    plan.putObject("params").put("workdir", work.toString()).put("timeout", timeout);
+    ObjectNode params = plan.putArray("nodes").addObject().put("name", name)
+        .put("type", "shell").putArray("tasks").addObject().putObject("params")
+        .put("command", command);
+    if (cancel != null) {
+      params.put("cancel", cancel);
+    }
+    return JSON.writeValueAsString(plan);
+  }
+
+  private static void awaitStopped(long pid) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (running(pid)) {
+      assertThat(System.nanoTime()).as("process %d still runs", pid).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  @Order(10)
   void fc09_fc11_kill_at_ten_moments_recovers_and_runs_no_shell_twice() throws Exception {
     int[][] moments = {{1, 0}, {2, 0}, {3, 0}, {1, 200}, {2, 200}, {3, 200}, {1, 400},
         {2, 400}, {3, 400}, {3, 550}};
