@@ -48,13 +48,20 @@ public final class HeaderDecryptBench {
         System.getProperty("java.version"), SLICES, seconds);
     System.out.printf("header blocks: %d with 53-byte chunks, %d with 245-byte chunks%n",
         Base64.getDecoder().decode(header53).length / 256, oneBlock.length / 256);
+    SealedRequest sealed = RequestSealer.builder(keys.publicKeyBase64())
+        .validity(java.time.Duration.ofHours(1)).build()
+        .seal(HeaderKind.AGENT, "pw", URI, Optional.of(new byte[1024]));
+    VerifiedHeader verified = verifier.verify(sealed.headerValue(), URI, "pw");
+    String body = sealed.body().orElseThrow();
     Cipher reused = Cipher.getInstance("RSA/ECB/PKCS1Padding");
     reused.init(Cipher.DECRYPT_MODE, keys.privateKey());
     String[] names = {"raw JDK RSA decrypt of one block (reused Cipher)",
         "raw JDK RSA decrypt of one block (new Cipher)",
-        "verify, modulus-11 chunks (1 block)", "verify, 53-byte chunks (3 blocks)"};
+        "verify, modulus-11 chunks (1 block)", "verify, 53-byte chunks (3 blocks)",
+        "decryptBody, 1 KiB body"};
     Op[] ops = {() -> reused.doFinal(oneBlock), () -> rawDecrypt(keys, oneBlock),
-        () -> verifier.verify(header245, URI, "pw"), () -> verifier.verify(header53, URI, "pw")};
+        () -> verifier.verify(header245, URI, "pw"), () -> verifier.verify(header53, URI, "pw"),
+        () -> verifier.decryptBody(verified, body)};
     double[][] best = new double[ops.length][2];
     for (int slice = 0; slice < SLICES; slice++) {
       for (int i = 0; i < ops.length; i++) {

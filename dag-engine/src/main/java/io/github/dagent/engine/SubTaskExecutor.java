@@ -1,12 +1,12 @@
 package io.github.dagent.engine;
 
 import io.github.dagent.model.SubTask;
+import io.github.dagent.model.TaskContext;
 import io.github.dagent.model.TaskLog;
 import io.github.dagent.model.TaskState;
 import io.github.dagent.store.ChangeSet;
 import io.github.dagent.store.DagStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ final class SubTaskExecutor {
   private final DagStore store;
   private final EngineClock clock;
   private final TaskRegistry registry;
-  private final LongConsumer wake;
+  private final Advancer advancer;
   private final Duration abandonGrace;
   private final Semaphore slots;
   private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
@@ -58,11 +57,11 @@ final class SubTaskExecutor {
   private volatile boolean closing;
 
   SubTaskExecutor(DagStore store, EngineClock clock, TaskRegistry registry, int workers,
-      Duration abandonGrace, LongConsumer wake) {
+      Duration abandonGrace, Advancer advancer) {
     this.store = store;
     this.clock = clock;
     this.registry = registry;
-    this.wake = wake;
+    this.advancer = advancer;
     this.abandonGrace = abandonGrace;
     this.slots = new Semaphore(workers);
     this.dispatcher = daemons("dagent-dispatcher").newThread(this::dispatch);
@@ -84,6 +83,10 @@ final class SubTaskExecutor {
     return registry;
   }
 
+  Advancer advancer() {
+    return advancer;
+  }
+
   boolean isClosing() {
     return closing;
   }
@@ -91,11 +94,6 @@ final class SubTaskExecutor {
   /** How many runs were abandoned because they ignored interruption. */
   long abandoned() {
     return abandoned.get();
-  }
-
-  /** True when this sub-task is queued or running here. */
-  boolean isBusyWith(long subTaskId) {
-    return queued.containsKey(subTaskId);
   }
 
   /** Hands a sub-task in; a sub-task already queued or running here is ignored. */
@@ -187,7 +185,7 @@ final class SubTaskExecutor {
         slots.release();
       }
       if (!closing) {
-        wake.accept(run.work().row().dagId());
+        advancer.wake(run.work().row().dagId());
       }
     }
   }
@@ -208,7 +206,7 @@ final class SubTaskExecutor {
     if (won) {
       LOG.warn("dag={} subtask={} timed out after {} s; it is FAILED and its thread"
           + " interrupted", run.work().dag(), row.id(), seconds);
-      wake.accept(row.dagId());
+      advancer.wake(row.dagId());
     }
     watchdog.schedule(() -> abandonIfStuck(run), abandonGrace.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -256,13 +254,8 @@ final class SubTaskExecutor {
     try {
       return handle.context().timeoutSeconds();
     } catch (RuntimeException e) {
-      return io.github.dagent.model.TaskContext.DEFAULT_TIMEOUT_SECONDS;
+      return TaskContext.DEFAULT_TIMEOUT_SECONDS;
     }
-  }
-
-  /** Ids of the sub-tasks running here now. */
-  List<Long> runningIds() {
-    return List.copyOf(running.keySet());
   }
 
   private static ThreadFactory daemons(String prefix) {

@@ -2,6 +2,7 @@ package io.github.dagent.model;
 
 import java.math.BigInteger;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
@@ -19,7 +20,13 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Only canonical text is accepted (no leading zero in the id part), so that
- * {@code parse(x).toString().equals(x)} holds for every accepted {@code x}.
+ * {@code parse(x).toString().equals(x)} holds for every accepted {@code x}. A "3" id whose
+ * address is IPv4-mapped ({@code ::ffff:a.b.c.d}) decodes to that IPv6 form and encodes back
+ * to the same 39 digits; an agent whose configured ip is IPv4-mapped is encoded as the plain
+ * IPv4 agent (prefix "2"), as Go's {@code To4()} sees it.
+ *
+ * <p>Addresses are handled as literals only: nothing here ever resolves a host name.
+ * Immutable and thread-safe.
  */
 public final class GenericId {
   private static final BigInteger IPV4_LIMIT = BigInteger.ONE.shiftLeft(32);
@@ -69,7 +76,7 @@ public final class GenericId {
    * @param agent the agent the object lives on; its ip must be an IPv4 or IPv6 literal
    * @param id a primary key, not negative
    * @return the agent-scope id
-   * @throws IllegalArgumentException if the ip is not a literal address
+   * @throws IllegalArgumentException if the ip is not an IPv4 dotted quad or an IPv6 literal
    */
   public static GenericId agent(AgentAddress agent, long id) {
     Objects.requireNonNull(agent, "agent");
@@ -143,7 +150,7 @@ public final class GenericId {
     if (kind == Kind.CLUSTER) {
       return "1" + id;
     }
-    BigInteger address = new BigInteger(1, literal(agent.ip()).getAddress());
+    BigInteger address = new BigInteger(1, addressBytes(agent.ip(), kind.addressDigits));
     return kind.prefix + pad(address.toString(), kind.addressDigits)
         + pad(Integer.toString(agent.port()), 5) + id;
   }
@@ -194,7 +201,11 @@ public final class GenericId {
     }
     byte[] bytes = toBytes(address, kind.addressDigits == 10 ? 4 : 16);
     try {
-      return new AgentAddress(InetAddress.getByAddress(bytes).getHostAddress(), port);
+      // Inet6Address keeps an IPv4-mapped address in IPv6 form, so it encodes back to "3...".
+      InetAddress decoded = bytes.length == 4
+          ? InetAddress.getByAddress(bytes)
+          : Inet6Address.getByAddress(null, bytes, -1);
+      return new AgentAddress(decoded.getHostAddress(), port);
     } catch (UnknownHostException e) {
       throw new InvalidGenericIdException(text, "the agent address does not decode");
     }
@@ -208,16 +219,57 @@ public final class GenericId {
     return bytes;
   }
 
-  private static InetAddress literal(String ip) {
-    boolean literal = ip.indexOf(':') >= 0 || ip.matches("[0-9.]+");
-    if (!literal) {
-      throw new IllegalArgumentException("'" + ip + "' is not an IP literal");
+  private static byte[] addressBytes(String ip, int addressDigits) {
+    byte[] bytes = literal(ip).getAddress();
+    if (addressDigits == 10 || bytes.length == 16) {
+      return bytes;
     }
+    // Java turns "::ffff:a.b.c.d" into an Inet4Address; put the mapped prefix back.
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    System.arraycopy(bytes, 0, mapped, 12, 4);
+    return mapped;
+  }
+
+  /**
+   * Reads an IP literal without ever resolving a name: a dotted quad is parsed here, and an
+   * IPv6 literal is only handed to {@link InetAddress#getByName} when it starts the way the
+   * JDK's literal parser requires (a hex digit or ':'), so that a malformed one fails instead
+   * of becoming a DNS query.
+   */
+  private static InetAddress literal(String ip) {
     try {
-      return InetAddress.getByName(ip);
+      if (ip.indexOf(':') >= 0) {
+        char first = ip.charAt(0);
+        if (first == ':' || Character.digit(first, 16) >= 0) {
+          return InetAddress.getByName(ip);
+        }
+      } else {
+        byte[] quad = dottedQuad(ip);
+        if (quad != null) {
+          return InetAddress.getByAddress(quad);
+        }
+      }
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("'" + ip + "' is not an IP literal", e);
     }
+    throw new IllegalArgumentException("'" + ip + "' is not an IP literal");
+  }
+
+  private static byte[] dottedQuad(String ip) {
+    String[] parts = ip.split("\\.", -1);
+    if (parts.length != 4) {
+      return null;
+    }
+    byte[] bytes = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      if (!parts[i].matches("[0-9]{1,3}") || Integer.parseInt(parts[i]) > 255) {
+        return null;
+      }
+      bytes[i] = (byte) Integer.parseInt(parts[i]);
+    }
+    return bytes;
   }
 
   private static long requireId(long id) {

@@ -26,7 +26,7 @@ public final class JsonValues {
 
   /**
    * Context rule: maps merge key by key recursively, any other value is replaced by the later
-   * one, whatever its type.
+   * one, whatever its type; a later JSON null replaces too.
    *
    * @param earlier the earlier object
    * @param later the later object, whose values win
@@ -35,7 +35,8 @@ public final class JsonValues {
   public static Map<String, Object> mergeLaterWins(
       Map<String, Object> earlier, Map<String, Object> later) {
     Map<String, Object> merged = new LinkedHashMap<>(earlier);
-    later.forEach((key, value) -> merged.merge(key, value, JsonValues::laterWins));
+    // Not Map.merge: it rejects a null value and drops the key, and JSON null is a value here.
+    later.forEach((key, value) -> merged.put(key, laterWins(merged.get(key), value)));
     return freeze(merged);
   }
 

@@ -16,14 +16,19 @@ public record Maintenance(MaintenanceKind kind, String key) {
   /** The global lock. */
   public static final Maintenance GLOBAL = new Maintenance(MaintenanceKind.GLOBAL, "");
 
-  /** Checks that a tenant lock names its tenant and other kinds name nothing. */
+  /**
+   * Checks that a tenant lock names its tenant and other kinds name nothing.
+   *
+   * @throws DagentException {@link ErrorCode#TASK_TEMPLATE_INVALID} for a tenant lock with a
+   *     null or blank key, or a key on another kind
+   */
   public Maintenance {
     Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(key, "key");
-    if (kind == MaintenanceKind.TENANT && key.isBlank()) {
+    if (kind == MaintenanceKind.TENANT && (key == null || key.isBlank())) {
       throw new DagentException(ErrorCode.TASK_TEMPLATE_INVALID,
           "a tenant maintenance lock needs the tenant name as its key");
     }
+    Objects.requireNonNull(key, "key");
     if (kind != MaintenanceKind.TENANT && !key.isEmpty()) {
       throw new DagentException(ErrorCode.TASK_TEMPLATE_INVALID,
           "only a tenant maintenance lock takes a key; got key '" + key + "' for " + kind);
@@ -33,6 +38,8 @@ public record Maintenance(MaintenanceKind kind, String key) {
   /**
    * @param tenant the tenant's name, not blank
    * @return the lock of that tenant
+   * @throws DagentException {@link ErrorCode#TASK_TEMPLATE_INVALID} when the name is null or
+   *     blank
    */
   public static Maintenance tenant(String tenant) {
     return new Maintenance(MaintenanceKind.TENANT, tenant);

@@ -39,8 +39,11 @@ public record NodeTemplate(String name, boolean parallel, List<SubTaskTemplate> 
    * @param name the node's name, also its sub-task's name
    * @param taskType the type's registered name
    * @return a normal node with one sub-task
+   * @throws DagentException {@link ErrorCode#TASK_TEMPLATE_INVALID} when the name or the type
+   *     is blank; a blank name is reported as the node's, not its sub-task's
    */
   public static NodeTemplate single(String name, String taskType) {
+    Templates.requireText(name, "node name");
     return new NodeTemplate(name, false, List.of(SubTaskTemplate.of(name, taskType)));
   }
 

@@ -57,7 +57,31 @@ public enum Operator {
         }
       }
     }
-    throw new DagentException(ErrorCode.TASK_DAG_OPERATOR_NOT_SUPPORT,
-        "operator '" + name + "' is not supported; use one of retry, rollback, cancel, pass");
+    throw notSupported(name);
+  }
+
+  /**
+   * Parses the operator of a {@code POST /api/v1/task/dag/{id}} request: like {@link #parse},
+   * but RUN is refused too, since only the scheduler runs a dag by itself.
+   *
+   * @param name the name the client sent, may be null
+   * @return RETRY, ROLLBACK, CANCEL or PASS
+   * @throws DagentException {@link ErrorCode#TASK_DAG_OPERATOR_NOT_SUPPORT} for a null, empty
+   *     or unknown name, and for RUN
+   */
+  public static Operator parseRequested(String name) {
+    Operator operator = parse(name);
+    if (operator == RUN) {
+      throw notSupported(name);
+    }
+    return operator;
+  }
+
+  private static DagentException notSupported(String name) {
+    String what = name == null
+        ? "no operator was given"
+        : "operator '" + name + "' is not supported";
+    return new DagentException(ErrorCode.TASK_DAG_OPERATOR_NOT_SUPPORT,
+        what + "; send one of retry, rollback, cancel, pass (any case)");
   }
 }

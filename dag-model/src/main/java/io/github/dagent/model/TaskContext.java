@@ -56,7 +56,12 @@ public record TaskContext(
   public TaskContext merge(TaskContext later) {
     Objects.requireNonNull(later, "later");
     Map<String, Object> mergedParams = new LinkedHashMap<>(params);
-    later.params.forEach(mergedParams::putIfAbsent);
+    // Not putIfAbsent: a param the caller set to null is still set and must not be replaced.
+    later.params.forEach((key, value) -> {
+      if (!mergedParams.containsKey(key)) {
+        mergedParams.put(key, value);
+      }
+    });
     Map<String, AgentData> mergedAgents = new LinkedHashMap<>(agentData);
     later.agentData.forEach((agent, value) -> mergedAgents.merge(agent, value,
         (mine, theirs) -> theirs.counter() >= mine.counter() ? theirs : mine));

@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * {@code error} of a failed response. {@code code} is left out when the error has no legacy
- * code, {@code subErrors} when there are none.
+ * code, {@code subErrors} when there are none (null or empty).
  *
  * @param code the legacy integer code, null when there is none
  * @param errCode the dotted code clients branch on
  * @param message what was wrong and what to do
- * @param subErrors further errors, null when none
+ * @param subErrors further errors, null or empty when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"code", "errCode", "message", "subErrors"})
@@ -21,7 +21,8 @@ public record ApiError(
     @JsonProperty("code") Integer code,
     @JsonProperty("errCode") String errCode,
     @JsonProperty("message") String message,
-    @JsonProperty("subErrors") List<ApiError> subErrors) {
+    @JsonProperty("subErrors") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<ApiError> subErrors) {
 
   /**
    * @param errorCode the error's code

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
  * Formats times as every OBShell client parses them: RFC 3339 with up to nine fraction digits,
  * trailing zeros dropped (no dot at all for a whole second), and the zone's offset, written
- * {@code Z} for UTC as Go's {@code time.RFC3339Nano} does.
+ * {@code Z} for UTC as Go's {@code time.RFC3339Nano} does. Digits are always ASCII, whatever
+ * the default locale. Stateless and thread-safe.
  */
 public final class WireTime {
   private WireTime() {}
@@ -23,12 +25,12 @@ public final class WireTime {
     Objects.requireNonNull(time, "time");
     OffsetDateTime local = time.atZone(Objects.requireNonNull(zone, "zone")).toOffsetDateTime();
     StringBuilder text = new StringBuilder(40);
-    text.append(String.format("%04d-%02d-%02dT%02d:%02d:%02d", local.getYear(),
+    text.append(String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", local.getYear(),
         local.getMonthValue(), local.getDayOfMonth(), local.getHour(), local.getMinute(),
         local.getSecond()));
     int nanos = local.getNano();
     if (nanos != 0) {
-      String fraction = String.format("%09d", nanos);
+      String fraction = String.format(Locale.ROOT, "%09d", nanos);
       int end = fraction.length();
       while (fraction.charAt(end - 1) == '0') {
         end--;
