@@ -10,10 +10,12 @@ import io.github.dagent.server.http.ErrorMapping;
 import io.github.dagent.server.http.RequestScope;
 import io.github.dagent.server.http.Router;
 import io.github.dagent.server.http.TraceIds;
+import io.github.dagent.server.plan.DagSubmitRoute;
 import io.github.dagent.server.route.AgentIdentity;
 import io.github.dagent.server.route.AgentRoutes;
 import io.github.dagent.server.route.DagOperations;
 import io.github.dagent.server.route.TaskRoutes;
+import io.github.dagent.server.task.BuiltInTaskModule;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.DagStores;
 import io.github.dagent.store.StoreConfig;
@@ -30,7 +32,7 @@ import javax.inject.Singleton;
 import org.xnio.Options;
 
 /** How the parts of an agent are made from its config. */
-@Module(includes = {EngineModule.class, AuthModule.class})
+@Module(includes = {EngineModule.class, AuthModule.class, BuiltInTaskModule.class})
 final class AgentModule {
   /**
    * Undertow's own entity cap sits a little above ours, so that our reader sees the excess
@@ -89,10 +91,11 @@ final class AgentModule {
   @Provides
   @Singleton
   static Router router(AgentConfig config, Envelope envelope, TaskRoutes tasks,
-      AgentRoutes agentRoutes) {
+      AgentRoutes agentRoutes, DagSubmitRoute submit) {
     Router.Builder router = Router.builder(envelope, config.limits().maxBodyBytes());
     agentRoutes.addTo(router);
     tasks.addTo(router);
+    submit.addTo(router);
     return router.build();
   }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "A task-DAG agent speaking the OBShell task API.",
     subcommands = {
         ServeCommand.class,
+        TaskCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class DagentCommand implements Runnable {
