@@ -7,6 +7,7 @@ import io.github.dagent.model.Operator;
 import io.github.dagent.model.TaskContext;
 import io.github.dagent.model.Template;
 import io.github.dagent.store.DagStore;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -43,6 +44,23 @@ public interface Engine extends AutoCloseable {
    * @return completes with the dag when it reaches SUCCEED or FAILED
    */
   CompletableFuture<Dag> whenFinished(long dagId);
+
+  /**
+   * Every unfinished dag (not SUCCEED, or FAILED while holding a maintenance lock), by id,
+   * read from the store.
+   *
+   * @return the dags without nodes; empty when there is none
+   */
+  List<Dag> unfinished();
+
+  /**
+   * How many sub-task runs ignored interruption (after their timeout or CANCEL) for longer
+   * than the grace period and were abandoned: their sub-task was already FAILED, their worker
+   * slot was given back, and their thread was left to end on its own.
+   *
+   * @return the count since this engine was built
+   */
+  long abandonedSubTasks();
 
   /** The store the engine runs on; reads go straight to it. */
   DagStore store();

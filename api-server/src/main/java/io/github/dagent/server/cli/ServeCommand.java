@@ -1,0 +1,76 @@
+package io.github.dagent.server.cli;
+
+import io.github.dagent.server.agent.Agent;
+import io.github.dagent.server.agent.AgentComponent;
+import io.github.dagent.server.config.AgentConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dagent serve}: runs the agent until SIGTERM or SIGINT. The password is read from
+ * {@code --agent-password-file} or the environment variable {@code DAGENT_AGENT_PASSWORD},
+ * never from a plain flag, which {@code ps} would show.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the agent: HTTP task API, engine and store.")
+public final class ServeCommand implements Callable<Integer> {
+  /** The environment variable holding the agent password. */
+  public static final String PASSWORD_ENV = "DAGENT_AGENT_PASSWORD";
+
+  @Option(names = "--port", defaultValue = "2886", description = "Port (default ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--bind", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  private String bind;
+
+  @Option(names = "--data", defaultValue = "./dagent-data",
+      description = "Directory for the store, keys and logs (default ${DEFAULT-VALUE}).")
+  private Path data;
+
+  @Option(names = "--store",
+      description = "JDBC URL of the store (default: SQLite file dagent.db in --data).")
+  private String store;
+
+  @Option(names = "--agent-password-file",
+      description = "File holding the agent password (else env " + PASSWORD_ENV + ").")
+  private Path passwordFile;
+
+  @Option(names = "--max-body-bytes", defaultValue = "1048576",
+      description = "Largest request body accepted (default ${DEFAULT-VALUE}).")
+  private long maxBodyBytes;
+
+  @Override
+  public Integer call() throws Exception {
+    AgentConfig config = config();
+    System.setProperty("dagent.data", config.dataDir().toAbsolutePath().toString());
+    Agent agent = AgentComponent.create(config).agent();
+    Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "dagent-shutdown"));
+    agent.start();
+    System.out.println(agent.startupLine());
+    agent.awaitClosed();
+    return 0;
+  }
+
+  private AgentConfig config() throws IOException {
+    String url = store != null ? store : AgentConfig.defaultStoreUrl(data);
+    AgentConfig.Limits limits = AgentConfig.Limits.DEFAULTS.withMaxBodyBytes(maxBodyBytes);
+    return new AgentConfig(bind, port, data, url, password(), limits);
+  }
+
+  private Optional<String> password() throws IOException {
+    if (passwordFile != null) {
+      String text = Files.readString(passwordFile, StandardCharsets.UTF_8)
+          .replaceAll("[\r\n]+$", "");
+      return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+    String env = System.getenv(PASSWORD_ENV);
+    return env == null || env.isEmpty() ? Optional.empty() : Optional.of(env);
+  }
+}

@@ -1,0 +1,2 @@
+/** The agent's settings: addresses, data directory, store URL, password and limits. */
+package io.github.dagent.server.config;

@@ -1,0 +1,53 @@
+package io.github.dagent.server.http;
+
+import io.github.dagent.model.DagentException;
+import io.github.dagent.model.ErrorCode;
+import io.undertow.server.HttpServerExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads a request body in blocking mode, refusing more than a cap. */
+public final class RequestBody {
+  private RequestBody() {}
+
+  /**
+   * @param exchange a request in blocking mode, on a worker thread
+   * @param cap the most bytes accepted
+   * @return the body, empty when there is none
+   * @throws DagentException {@link ErrorCode#REQUEST_BODY_TOO_LARGE} when the declared or read
+   *     length passes the cap; {@link ErrorCode#REQUEST_BODY_ILLEGAL} when the body cannot be
+   *     read (the client stalled past the read timeout or went away)
+   */
+  public static byte[] read(HttpServerExchange exchange, long cap) {
+    long declared = exchange.getRequestContentLength();
+    if (declared > cap) {
+      throw tooLarge(cap);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+    byte[] buffer = new byte[8192];
+    try {
+      InputStream in = exchange.getInputStream();
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, read);
+        if (out.size() > cap) {
+          throw tooLarge(cap);
+        }
+      }
+    } catch (IOException e) {
+      if (out.size() >= cap) {
+        throw tooLarge(cap);
+      }
+      throw new DagentException(ErrorCode.REQUEST_BODY_ILLEGAL,
+          "the request body could not be read (" + e.getClass().getSimpleName()
+              + "); send it whole within the read timeout", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static DagentException tooLarge(long cap) {
+    return new DagentException(ErrorCode.REQUEST_BODY_TOO_LARGE,
+        "the request body is larger than " + cap + " bytes; send a smaller body");
+  }
+}

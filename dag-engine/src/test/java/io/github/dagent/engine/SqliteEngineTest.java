@@ -1,0 +1,4 @@
+package io.github.dagent.engine;
+
+/** {@link EngineContract} on a SQLite file. */
+class SqliteEngineTest extends EngineContract {}

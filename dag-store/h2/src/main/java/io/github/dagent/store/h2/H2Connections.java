@@ -1,0 +1,127 @@
+package io.github.dagent.store.h2;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.dagent.store.StoreConfig;
+import io.github.dagent.store.jdbc.ConnectionSource;
+import io.github.dagent.store.jdbc.SqlWork;
+import io.github.dagent.store.jdbc.Statements;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Two HikariCP pools on one H2 database: writers (READ COMMITTED; compare-and-set updates
+ * wait on the row lock and re-check their condition) and readers (REPEATABLE READ, read-only,
+ * so a listing's statements see one snapshot). An in-memory database is kept alive by one
+ * extra connection held until {@link #close()}. On open, {@code WRITE_DELAY 0} makes each
+ * commit reach the file before it returns, so a killed process loses no returned commit.
+ */
+final class H2Connections implements ConnectionSource {
+  static final int WRITERS = 4;
+  static final int READERS = 8;
+  static final int LOCK_TIMEOUT_MILLIS = 10_000;
+
+  private final StoreConfig config;
+  private final HikariDataSource writers;
+  private final HikariDataSource readers;
+  private final Connection keepAlive;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private H2Connections(StoreConfig config, HikariDataSource writers, HikariDataSource readers,
+      Connection keepAlive) {
+    this.config = config;
+    this.writers = writers;
+    this.readers = readers;
+    this.keepAlive = keepAlive;
+  }
+
+  static H2Connections open(StoreConfig config, Statements statements) throws SQLException {
+    boolean memory = config.url().startsWith(H2StoreProvider.PREFIX + "mem:");
+    Connection keepAlive = memory
+        ? DriverManager.getConnection(config.url(), config.user(), config.password()) : null;
+    HikariDataSource writers = null;
+    try {
+      writers = pool(config, "dagent-h2-write", WRITERS, false);
+      try (Connection connection = writers.getConnection()) {
+        statements.execute(connection, "SET WRITE_DELAY 0");
+        connection.commit();
+      }
+      HikariDataSource readers = pool(config, "dagent-h2-read", READERS, true);
+      return new H2Connections(config, writers, readers, keepAlive);
+    } catch (SQLException | RuntimeException e) {
+      if (writers != null) {
+        writers.close();
+      }
+      if (keepAlive != null) {
+        try {
+          keepAlive.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static HikariDataSource pool(StoreConfig config, String name, int size,
+      boolean readOnly) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName(name);
+    hikari.setJdbcUrl(config.url());
+    hikari.setUsername(config.user());
+    hikari.setPassword(config.password());
+    hikari.setAutoCommit(false);
+    hikari.setMaximumPoolSize(size);
+    hikari.setMinimumIdle(1);
+    hikari.setReadOnly(readOnly);
+    hikari.setTransactionIsolation(readOnly
+        ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
+    hikari.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
+    hikari.setInitializationFailTimeout(1);
+    return new HikariDataSource(hikari);
+  }
+
+  @Override
+  public <T> T write(SqlWork<T> work) throws SQLException {
+    try (Connection connection = writers.getConnection()) {
+      return work.run(connection);
+    }
+  }
+
+  @Override
+  public <T> T read(SqlWork<T> work) throws SQLException {
+    try (Connection connection = readers.getConnection()) {
+      return work.run(connection);
+    }
+  }
+
+  @Override
+  public DataSource migrationDataSource() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(config.url());
+    dataSource.setUser(config.user());
+    dataSource.setPassword(config.password());
+    return dataSource;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    readers.close();
+    writers.close();
+    if (keepAlive != null) {
+      try {
+        keepAlive.close();
+      } catch (SQLException e) {
+        throw new io.github.dagent.store.StoreException("closing the in-memory H2 store "
+            + "failed: " + e.getMessage(), e);
+      }
+    }
+  }
+}
