@@ -1,0 +1,64 @@
+package io.github.dagent.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The limit every write figure is compared with: a bare one-row UPDATE, one transaction each,
+ * on the same database file and with the same durability settings as the store, from one
+ * thread, through plain JDBC.
+ */
+final class RawCommits {
+  private RawCommits() {}
+
+  /**
+   * Measures bare commits per second on the store's file (the store is open and idle).
+   *
+   * @param run the run's settings
+   * @param backend which database
+   * @param url the store's URL
+   * @return the figure, already reported
+   * @throws Exception when the database fails
+   */
+  static Figure measure(BenchRun run, Backend backend, String url) throws Exception {
+    try (Connection connection = backend.rawConnection(url)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY,"
+            + " v BIGINT NOT NULL)");
+        statement.execute("DELETE FROM bench_raw");
+        statement.execute("INSERT INTO bench_raw (id, v) VALUES (1, 0)");
+      }
+      connection.setAutoCommit(false);
+      Timed.Result result;
+      try (PreparedStatement update =
+          connection.prepareStatement("UPDATE bench_raw SET v = ? WHERE id = 1")) {
+        result = Timed.loop(run.window(Duration.ofMillis(300), Duration.ofSeconds(1)),
+            run.window(Duration.ofSeconds(1), Duration.ofSeconds(5)), i -> {
+              update.setLong(1, i);
+              if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("the bench_raw row is missing");
+              }
+              connection.commit();
+            });
+      }
+      return run.report().add(backend.rawCommitFigure(), result.perSecond(), "commits/s",
+          "one-row UPDATE + COMMIT, 1 thread, " + backend.label() + " file, "
+              + micros(result) + " us/commit p50");
+    }
+  }
+
+  /**
+   * The bare-commit figure of a backend: the one measured earlier in this run, else measured
+   * now on the given store's file.
+   */
+  static Figure baseline(BenchRun run, Backend backend, String url) throws Exception {
+    var found = run.report().find(backend.rawCommitFigure());
+    return found.isPresent() ? found.get() : measure(run, backend, url);
+  }
+
+  private static String micros(Timed.Result result) {
+    return Figure.format(result.latencies().getValueAtPercentile(50) / 1000.0);
+  }
+}
