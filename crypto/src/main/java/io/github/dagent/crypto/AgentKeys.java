@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -46,7 +48,8 @@ public final class AgentKeys {
    *
    * @param file the PEM file; its missing parent directories are made with 0700
    * @param bitsForNewKey the size of a key made here, {@link #MIN_NEW_BITS} to
-   *     {@link #MAX_NEW_BITS}; ignored when the file exists
+   *     {@link #MAX_NEW_BITS} (checked even when the file exists, so a bad setting shows at
+   *     once)
    * @return the keys
    * @throws KeyFileException if the file is readable or writable by group or others, or does
    *     not hold an unencrypted RSA private key of at least {@link #MIN_BITS} bits (PKCS#1 or
@@ -83,7 +86,8 @@ public final class AgentKeys {
    * @param keyPair an RSA key pair of at least {@link #MIN_BITS} bits whose halves belong
    *     together
    * @return the keys
-   * @throws IllegalArgumentException if the pair is not RSA, too small, or mismatched
+   * @throws IllegalArgumentException if the pair is not RSA, too small, mismatched, or its
+   *     private half does not decrypt a probe its public half encrypted
    */
   public static AgentKeys fromKeyPair(KeyPair keyPair) {
     Objects.requireNonNull(keyPair, "keyPair");
@@ -98,6 +102,7 @@ public final class AgentKeys {
       throw new IllegalArgumentException("the key has " + pub.getModulus().bitLength()
           + " bits; at least " + MIN_BITS + " are needed");
     }
+    checkHalvesWork(pub, priv);
     return new AgentKeys(pub, priv);
   }
 
@@ -163,6 +168,24 @@ public final class AgentKeys {
    */
   RSAPrivateKey privateKey() {
     return privateKey;
+  }
+
+  /** One probe block at load catches a corrupted key before every client fails on it. */
+  private static void checkHalvesWork(RSAPublicKey pub, RSAPrivateKey priv) {
+    if (!probeRoundTrips(pub, priv)) {
+      throw new IllegalArgumentException("the private key does not decrypt what its public"
+          + " key encrypts; the key is corrupted");
+    }
+  }
+
+  private static boolean probeRoundTrips(RSAPublicKey pub, RSAPrivateKey priv) {
+    byte[] probe = {0x64, 0x61, 0x67};
+    try {
+      return Arrays.equals(probe, RsaBlocks.decrypt(priv,
+          RsaBlocks.encrypt(pub, probe, probe.length, new SecureRandom())));
+    } catch (AuthException e) {
+      return false;
+    }
   }
 
   private static void checkNewBits(int bits) {

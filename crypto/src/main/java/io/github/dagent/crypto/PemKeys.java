@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -80,10 +79,9 @@ final class PemKeys {
       PublicKey publicKey = factory.generatePublic(
           new RSAPublicKeySpec(spec.getModulus(), spec.getPublicExponent()));
       return new KeyPair(publicKey, privateKey);
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (GeneralSecurityException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException) {
-        throw (IllegalArgumentException) e;
-      }
       throw new IllegalArgumentException("the PEM does not hold a valid RSA private key", e);
     }
   }
@@ -139,10 +137,9 @@ final class PemKeys {
             + " with owner-only permissions");
       }
       return object;
+    } catch (IllegalArgumentException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException) {
-        throw (IllegalArgumentException) e;
-      }
       throw new IllegalArgumentException("the PEM armor or its base64 is malformed", e);
     }
   }
@@ -161,8 +158,8 @@ final class PemKeys {
       throw new IllegalArgumentException("the PKCS#8 key is not an RSA key with CRT values");
     }
     RSAPrivateCrtKey k = (RSAPrivateCrtKey) key;
-    BigInteger e = k.getPublicExponent();
-    return new RSAPrivateCrtKeySpec(k.getModulus(), e, k.getPrivateExponent(), k.getPrimeP(),
+    return new RSAPrivateCrtKeySpec(k.getModulus(), k.getPublicExponent(),
+        k.getPrivateExponent(), k.getPrimeP(),
         k.getPrimeQ(), k.getPrimeExponentP(), k.getPrimeExponentQ(), k.getCrtCoefficient());
   }
 

@@ -1,5 +1,6 @@
 package io.github.dagent.crypto;
 
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -80,13 +81,13 @@ public interface RequestSealer {
     /** Default validity: {@code ts} = now + 5 s, as the OBShell SDKs send. */
     public static final Duration DEFAULT_VALIDITY = Duration.ofSeconds(5);
 
-    final java.security.interfaces.RSAPublicKey publicKey;
+    final RSAPublicKey publicKey;
     Clock clock = Clock.systemUTC();
     Duration validity = DEFAULT_VALIDITY;
     AesKeySize aesKeySize = AesKeySize.AES_128;
     HeaderChunking chunking = HeaderChunking.pythonSdk();
 
-    private Builder(java.security.interfaces.RSAPublicKey publicKey) {
+    private Builder(RSAPublicKey publicKey) {
       this.publicKey = publicKey;
     }
 

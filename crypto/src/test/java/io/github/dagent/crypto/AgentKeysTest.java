@@ -73,6 +73,24 @@ class AgentKeysTest {
   }
 
   @Test
+  void corrupted_key_whose_halves_disagree_is_refused_naming_the_file() throws Exception {
+    var k = (java.security.interfaces.RSAPrivateCrtKey) TestKeys.rsa2048().privateKey();
+    var corrupt = new org.bouncycastle.asn1.pkcs.RSAPrivateKey(k.getModulus(),
+        k.getPublicExponent(), k.getPrivateExponent().add(java.math.BigInteger.TWO),
+        k.getPrimeP(), k.getPrimeQ(), k.getPrimeExponentP().add(java.math.BigInteger.TWO),
+        k.getPrimeExponentQ(), k.getCrtCoefficient());
+    Path file = dir.resolve("corrupt.pem");
+    Files.writeString(file, "-----BEGIN RSA PRIVATE KEY-----\n"
+        + java.util.Base64.getMimeEncoder().encodeToString(corrupt.getEncoded())
+        + "\n-----END RSA PRIVATE KEY-----\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+    assertThatThrownBy(() -> AgentKeys.loadOrCreate(file, AgentKeys.DEFAULT_BITS))
+        .isInstanceOf(KeyFileException.class).hasMessageContaining(file.toString())
+        .hasMessageContaining("corrupted");
+  }
+
+  @Test
   void existing_1024_bit_pkcs1_key_loads_and_works() throws Exception {
     Path file = dir.resolve("old.pem");
     Files.writeString(file, KnownAnswerTest.read("rsa1024-pkcs1.pem"));

@@ -178,6 +178,23 @@ class RefusalTest {
   }
 
   @Test
+  void documents_shaped_like_the_python_and_go_sdks_are_accepted() throws AuthException {
+    String keys = Base64.getEncoder().encodeToString(new byte[32]);
+    String python = "{\"auth\": \"agent-pw\", \"ts\": \"" + (TestKeys.NOW + 5)
+        + "\", \"uri\": \"" + URI + "\", \"keys\": \"" + keys + "\"}";
+    String go = "{\"Auth\":\"agent-pw\",\"Ts\":\"" + (TestKeys.NOW + 5) + "\",\"Token\":\"\","
+        + "\"Uri\":\"" + URI + "\",\"Keys\":\"" + keys + "\",\"ForwardType\":0,"
+        + "\"ForwardAgent\":{\"ip\":\"\",\"port\":0}}";
+
+    for (String doc : new String[] {python, go}) {
+      VerifiedHeader verified = verifier.verify(
+          sealer.encryptHeader(doc.getBytes(StandardCharsets.UTF_8)), URI, PASSWORD);
+
+      assertThat(verified.bodyKeyBits()).hasValue(128);
+    }
+  }
+
+  @Test
   void body_that_does_not_decode_decrypt_or_unpad_is_common_unauthorized() throws Exception {
     byte[] keyAndIv = new byte[32];
     Arrays.fill(keyAndIv, (byte) 7);

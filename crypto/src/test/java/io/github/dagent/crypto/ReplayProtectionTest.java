@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +78,39 @@ class ReplayProtectionTest {
           .headerValue();
       assertThat(verifier.verify(header, URI, PASSWORD)).isNotNull();
     }
+  }
+
+  @Test
+  void of_racing_threads_presenting_one_header_exactly_one_is_accepted() throws Exception {
+    HeaderVerifier verifier = HeaderVerifier.builder(keys).clock(TestKeys.CLOCK)
+        .replayProtection(true).build();
+    String header = sealer.seal(HeaderKind.AGENT, PASSWORD, URI, Optional.empty()).headerValue();
+    int threads = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<String>> results = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      results.add(pool.submit(() -> {
+        start.await();
+        try {
+          verifier.verify(header, URI, PASSWORD);
+          return "accepted";
+        } catch (AuthException e) {
+          return e.failure().errCode();
+        }
+      }));
+    }
+
+    start.countDown();
+    List<String> outcomes = new ArrayList<>();
+    for (Future<String> f : results) {
+      outcomes.add(f.get(30, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+
+    assertThat(outcomes).containsOnlyOnce("accepted")
+        .filteredOn(o -> !o.equals("accepted"))
+        .hasSize(threads - 1).containsOnly("Security.Authentication.Replayed");
   }
 
   @Test

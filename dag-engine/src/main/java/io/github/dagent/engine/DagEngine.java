@@ -8,9 +8,11 @@ import io.github.dagent.model.DagentException;
 import io.github.dagent.model.ErrorCode;
 import io.github.dagent.model.NodeTemplate;
 import io.github.dagent.model.Operator;
+import io.github.dagent.model.SubTask;
 import io.github.dagent.model.SubTaskTemplate;
 import io.github.dagent.model.TaskContext;
 import io.github.dagent.model.Template;
+import io.github.dagent.store.ChangeSet;
 import io.github.dagent.store.DagFilter;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.ListDetail;
@@ -171,16 +173,18 @@ final class DagEngine implements Engine {
     LOG.info("engine stopped; unfinished work is recovered on the next start");
   }
 
-  /** Lets the executor wake the scheduler, which is built after it. */
-  private static final class WakeRelay implements java.util.function.LongConsumer {
+  /** Lets the executor reach the scheduler, which is built after it. */
+  private static final class WakeRelay implements Advancer {
     private volatile Scheduler target;
 
     @Override
-    public void accept(long dagId) {
-      Scheduler scheduler = target;
-      if (scheduler != null) {
-        scheduler.wake(dagId);
-      }
+    public void wake(long dagId) {
+      target.wake(dagId);
+    }
+
+    @Override
+    public boolean commitFinished(ChangeSet finish, SubTask done) {
+      return target.commitFinished(finish, done);
     }
   }
 }

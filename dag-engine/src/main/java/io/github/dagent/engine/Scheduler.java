@@ -3,10 +3,13 @@ package io.github.dagent.engine;
 import io.github.dagent.model.DagGraph;
 import io.github.dagent.model.Operator;
 import io.github.dagent.model.SubTask;
+import io.github.dagent.store.ChangeSet;
 import io.github.dagent.store.DagFilter;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.ListDetail;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -139,6 +142,47 @@ final class Scheduler {
             graph.get().dag().genericId());
       }
     }
+  }
+
+  /**
+   * Called on a worker thread when a run ends: stores the finish together with the step it
+   * makes possible (the node's end, the next stage's start), in one transaction, so that a
+   * stage advances with one commit less. When that loses (a sibling finished or an operator
+   * acted meanwhile), only the finish is stored and the scheduler thread decides the step.
+   */
+  boolean commitFinished(ChangeSet finish, SubTask done) {
+    Optional<DagGraph> graph = closing ? Optional.empty() : store.loadDag(done.dagId());
+    if (graph.isPresent()) {
+      DagGraph after = withSubTask(graph.get(), done);
+      Step step = planner.plan(after);
+      if (step.changes().isPresent() && store.commit(fuse(finish, step.changes().get()))) {
+        hand(after, step);
+        waiters.seen(step.dag());
+        return true;
+      }
+    }
+    return store.commit(finish);
+  }
+
+  private static DagGraph withSubTask(DagGraph graph, SubTask done) {
+    List<SubTask> subs = new ArrayList<>();
+    for (SubTask sub : graph.subTasks()) {
+      subs.add(sub.id() == done.id() ? done : sub);
+    }
+    return new DagGraph(graph.dag(), graph.nodes(), subs);
+  }
+
+  private static ChangeSet fuse(ChangeSet first, ChangeSet second) {
+    return new ChangeSet(join(first.dags(), second.dags()), join(first.nodes(), second.nodes()),
+        join(first.subTasks(), second.subTasks()), join(first.logs(), second.logs()),
+        join(first.locksTaken(), second.locksTaken()),
+        join(first.locksReleased(), second.locksReleased()));
+  }
+
+  private static <T> List<T> join(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private void hand(DagGraph graph, Step step) {

@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,7 @@ final class SubTaskExecutor {
   private final DagStore store;
   private final EngineClock clock;
   private final TaskRegistry registry;
-  private final LongConsumer wake;
+  private final Advancer advancer;
   private final Duration abandonGrace;
   private final Semaphore slots;
   private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
@@ -58,11 +57,11 @@ final class SubTaskExecutor {
   private volatile boolean closing;
 
   SubTaskExecutor(DagStore store, EngineClock clock, TaskRegistry registry, int workers,
-      Duration abandonGrace, LongConsumer wake) {
+      Duration abandonGrace, Advancer advancer) {
     this.store = store;
     this.clock = clock;
     this.registry = registry;
-    this.wake = wake;
+    this.advancer = advancer;
     this.abandonGrace = abandonGrace;
     this.slots = new Semaphore(workers);
     this.dispatcher = daemons("dagent-dispatcher").newThread(this::dispatch);
@@ -82,6 +81,10 @@ final class SubTaskExecutor {
 
   TaskRegistry registry() {
     return registry;
+  }
+
+  Advancer advancer() {
+    return advancer;
   }
 
   boolean isClosing() {
@@ -187,7 +190,7 @@ final class SubTaskExecutor {
         slots.release();
       }
       if (!closing) {
-        wake.accept(run.work().row().dagId());
+        advancer.wake(run.work().row().dagId());
       }
     }
   }
@@ -208,7 +211,7 @@ final class SubTaskExecutor {
     if (won) {
       LOG.warn("dag={} subtask={} timed out after {} s; it is FAILED and its thread"
           + " interrupted", run.work().dag(), row.id(), seconds);
-      wake.accept(row.dagId());
+      advancer.wake(row.dagId());
     }
     watchdog.schedule(() -> abandonIfStuck(run), abandonGrace.toMillis(), TimeUnit.MILLISECONDS);
   }

@@ -204,7 +204,7 @@ final class SubTaskRun {
     if (line != null) {
       changes.log(new TaskLog(row.id(), row.executeTimes(), line, done.endTime()));
     }
-    if (executor.store().commit(changes.build())) {
+    if (executor.advancer().commitFinished(changes.build(), done)) {
       LOG.debug("dag={} subtask={} RUNNING -> {}", work.dag(), subTaskId(), state);
     } else {
       LOG.debug("dag={} subtask={} changed while it ran; {} not stored", work.dag(),

@@ -1,10 +1,10 @@
 package io.github.dagent.server.agent;
 
 import io.github.dagent.server.config.AgentConfig;
+import io.github.dagent.server.http.DrainGate;
 import io.github.dagent.server.config.StoreUrls;
 import io.github.dagent.server.route.AgentIdentity;
 import io.undertow.Undertow;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final Logger STARTUP = LoggerFactory.getLogger("io.github.dagent.server.startup");
 
   private final AgentConfig config;
   private final AgentIdentity identity;
   private final Undertow server;
-  private final GracefulShutdownHandler gate;
+  private final DrainGate gate;
   private final EngineLifecycle engine;
   private final String storeDescription;
   private final AtomicBoolean started = new AtomicBoolean();
@@ -34,7 +35,7 @@ public final class Agent implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   Agent(AgentConfig config, AgentIdentity identity, Undertow server,
-      GracefulShutdownHandler gate, EngineLifecycle engine, String storeDescription) {
+      DrainGate gate, EngineLifecycle engine, String storeDescription) {
     this.config = config;
     this.identity = identity;
     this.server = server;
@@ -60,7 +61,7 @@ public final class Agent implements AutoCloseable {
       engine.close();
       throw e;
     }
-    LOG.info("agent started: {}", startupLine());
+    STARTUP.info("agent started: {}", startupLine());
   }
 
   /**
@@ -115,9 +116,12 @@ public final class Agent implements AutoCloseable {
   }
 
   private void drain() {
-    gate.shutdown();
+    gate.close();
+    if (started.get()) {
+      server.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
+    }
     try {
-      if (!gate.awaitShutdown(config.limits().shutdownGrace().toMillis())) {
+      if (!gate.awaitIdle(config.limits().shutdownGrace().toMillis())) {
         LOG.warn("requests still in flight after the grace period; stopping anyway");
       }
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.github.dagent.model.dto.TaskDetails;
 import io.github.dagent.server.config.AgentConfig;
+import io.github.dagent.server.http.DrainGate;
 import io.github.dagent.server.http.Envelope;
 import io.github.dagent.server.http.ErrorMapping;
 import io.github.dagent.server.http.RequestScope;
@@ -20,7 +21,6 @@ import io.github.dagent.store.DagStores;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -106,16 +106,16 @@ final class AgentModule {
 
   @Provides
   @Singleton
-  static GracefulShutdownHandler gate(@Named("guarded") HttpHandler guarded, Envelope envelope,
+  static DrainGate gate(@Named("guarded") HttpHandler guarded, Envelope envelope,
       ErrorMapping errors) {
     HttpHandler scoped = new RequestScope(guarded, new TraceIds(), envelope, errors);
-    return new GracefulShutdownHandler(scoped);
+    return new DrainGate(scoped);
   }
 
   @Provides
   @Singleton
   static Undertow server(AgentConfig config, ListenAddress listen,
-      GracefulShutdownHandler gate) {
+      DrainGate gate) {
     AgentConfig.Limits limits = config.limits();
     int readMillis = (int) limits.readTimeout().toMillis();
     int idleMillis = (int) limits.idleTimeout().toMillis();
@@ -135,7 +135,7 @@ final class AgentModule {
   @Provides
   @Singleton
   static Agent agent(AgentConfig config, AgentIdentity identity, Undertow server,
-      GracefulShutdownHandler gate, EngineLifecycle engine, DagStore store) {
+      DrainGate gate, EngineLifecycle engine, DagStore store) {
     return new Agent(config, identity, server, gate, engine, store.description());
   }
 }

@@ -58,10 +58,11 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private AgentConfig config() throws IOException {
-    String url = store != null ? store : AgentConfig.defaultStoreUrl(data);
+  AgentConfig config() throws IOException {
+    Path dataDir = data.toAbsolutePath().normalize();
+    String url = store != null ? store : AgentConfig.defaultStoreUrl(dataDir);
     AgentConfig.Limits limits = AgentConfig.Limits.DEFAULTS.withMaxBodyBytes(maxBodyBytes);
-    return new AgentConfig(bind, port, data, url, password(), limits);
+    return new AgentConfig(bind, port, dataDir, url, password(), limits);
   }
 
   private Optional<String> password() throws IOException {

@@ -1,6 +1,8 @@
 package io.github.dagent.server.cli;
 
 import io.github.dagent.model.dto.DagDetailDTO;
+import io.github.dagent.model.dto.NodeDetailDTO;
+import io.github.dagent.model.dto.TaskDetailDTO;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,10 +47,16 @@ public final class TaskCommand {
 
   @Command(name = "submit", description = "Submit a plan document; prints the new dag's id.")
   int submit(@Mixin ConnectionOptions connection,
+      @Option(names = {"-q", "--quiet"}, description = "Print only the new dag's id.")
+      boolean quiet,
       @Parameters(paramLabel = "PLAN.json", description = "The plan document.") Path plan) {
     return run(() -> {
       String json = readPlan(plan);
       DagDetailDTO dag = connection.client().submit(json);
+      if (quiet) {
+        out().println(dag.id());
+        return DONE;
+      }
       out().println("submitted dag " + dag.id() + " \"" + dag.name() + "\" with "
           + dag.maxStage() + " stages");
       out().println("watch it with: dagent task watch " + dag.id());
@@ -78,14 +89,36 @@ public final class TaskCommand {
         .watch(id));
   }
 
-  @Command(name = "logs", description = "Print a sub-task's log lines, oldest first.")
+  @Command(name = "logs", description = {"Print a sub-task's log lines, oldest first.",
+      "With --stage N, ID is a dag's id and the logs of its stage N are printed."})
   int logs(@Mixin ConnectionOptions connection,
-      @Parameters(paramLabel = "SUBTASK_ID", description = "The sub-task's generic id.")
+      @Option(names = "--stage", paramLabel = "N",
+          description = "Read the sub-tasks of this stage of dag ID.") Integer stage,
+      @Parameters(paramLabel = "ID", description = "The sub-task's (or dag's) generic id.")
       String id) {
     return run(() -> {
-      DagText.logs(connection.client().logs(id)).forEach(out()::println);
+      AgentClient client = connection.client();
+      if (stage == null) {
+        DagText.logs(client.logs(id)).forEach(out()::println);
+        return DONE;
+      }
+      NodeDetailDTO node = stageOf(client.dag(id), stage);
+      for (TaskDetailDTO task : DagText.subTasks(node)) {
+        out().println("# stage " + stage + " \"" + node.name() + "\", sub-task " + task.id()
+            + " (" + task.state() + ")");
+        DagText.logs(client.logs(task.id())).forEach(out()::println);
+      }
       return DONE;
     });
+  }
+
+  private NodeDetailDTO stageOf(DagDetailDTO dag, int stage) {
+    List<NodeDetailDTO> nodes = dag.nodes() == null ? List.of() : dag.nodes();
+    if (stage < 1 || stage > nodes.size()) {
+      throw new ParameterException(spec.commandLine(), "dag " + dag.id() + " has stages 1 to "
+          + nodes.size() + "; --stage " + stage + " is not one of them");
+    }
+    return nodes.get(stage - 1);
   }
 
   @Command(name = "retry", description = "Run the failed stage of a FAILED dag again.")

@@ -29,7 +29,7 @@ public final class RequestBody {
     try {
       InputStream in = exchange.getInputStream();
       int read;
-      while ((read = in.read(buffer)) >= 0) {
+      while ((read = readChunk(exchange, in, buffer)) >= 0) {
         out.write(buffer, 0, read);
         if (out.size() > cap) {
           throw tooLarge(cap);
@@ -44,6 +44,23 @@ public final class RequestBody {
               + "); send it whole within the read timeout", e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * One read. Undertow's stream can fail with a NullPointerException instead of an
+   * IOException once a read timeout has closed the connection; that is the client's failure,
+   * so it is reported as an IOException too.
+   */
+  private static int readChunk(HttpServerExchange exchange, InputStream in, byte[] buffer)
+      throws IOException {
+    try {
+      return in.read(buffer);
+    } catch (RuntimeException e) {
+      if (exchange.getConnection().isOpen()) {
+        throw e;
+      }
+      throw new IOException("the connection closed while the body was read", e);
+    }
   }
 
   private static DagentException tooLarge(long cap) {

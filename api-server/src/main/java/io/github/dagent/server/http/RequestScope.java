@@ -57,7 +57,7 @@ public final class RequestScope implements HttpHandler {
     } catch (Throwable error) {
       fail(exchange, trace, error);
     } finally {
-      ACCESS.info("trace={} {} {} -> {}", trace.traceId(), exchange.getRequestMethod(),
+      ACCESS.info("{} {} -> {}", exchange.getRequestMethod(),
           exchange.getRequestPath(), exchange.getStatusCode());
       MDC.remove(MDC_TRACE);
     }
@@ -69,13 +69,13 @@ public final class RequestScope implements HttpHandler {
     }
     Failure failure = errors.map(error, trace.traceId());
     if (failure.status() >= 500) {
-      LOG.error("trace={} {} {} failed unexpectedly", trace.traceId(),
-          exchange.getRequestMethod(), exchange.getRequestPath(), error);
+      LOG.error("{} {} failed unexpectedly", exchange.getRequestMethod(),
+          exchange.getRequestPath(), error);
     } else {
-      LOG.debug("trace={} refused: {}", trace.traceId(), failure.error().errCode());
+      LOG.debug("refused: {}", failure.error().errCode());
     }
     if (exchange.isResponseStarted()) {
-      LOG.debug("trace={} response already started; closing the connection", trace.traceId());
+      LOG.debug("response already started; closing the connection");
       exchange.setPersistent(false);
       exchange.endExchange();
       return;

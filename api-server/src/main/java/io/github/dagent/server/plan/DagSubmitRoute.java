@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Refusals are 400s that store nothing: {@code Task.Template.Invalid} with the wrong field's
  * path first in the message, or {@code Task.Maintenance.Locked} (message starting with
- * {@code maintenance}) naming the dag that holds the lock. Thread-safe.
+ * {@code maintenance:}) naming the dag that holds the lock. Thread-safe.
  */
 public final class DagSubmitRoute {
   private static final Logger LOG = LoggerFactory.getLogger(DagSubmitRoute.class);
@@ -64,7 +64,7 @@ public final class DagSubmitRoute {
       if (e.code() != ErrorCode.TASK_MAINTENANCE_LOCKED) {
         throw e;
       }
-      throw new DagentException(e.code(), "maintenance " + e.getMessage(), e);
+      throw new DagentException(e.code(), "maintenance: " + e.getMessage(), e);
     }
 
     LOG.info("dag={} submitted: '{}' with {} stages", graph.dag().genericId(),

@@ -15,12 +15,15 @@ import java.util.concurrent.ConcurrentMap;
  * resolve against the agent's default), {@code timeout} (enforced by the engine, which
  * interrupts the run; the interrupt kills the command's process tree).
  *
- * <p>Allows retry, pass and cancel; rollback only when a rollback command is given; never
+ * <p>Allows retry, pass and cancel; rollback by default only when a rollback command is given
+ * ({@link #capabilities()} includes rollback because the engine ANDs a plan's flags with the
+ * type's, and a plan may allow rollback of a stage that has nothing to undo); never
  * continue: a command cut off by a crash is not run a second time (ENGINE.md recovery).
  * Thread-safe: one instance runs any number of sub-tasks at once.
  */
 final class ShellTaskType implements PlannedTaskType {
-  private static final Capabilities DEFAULTS = new Capabilities(true, false, true, true, false);
+  /** What the type can do; the engine ANDs it with each sub-task's flags. */
+  private static final Capabilities WIDEST = new Capabilities(true, false, true, true, true);
 
   private final Path defaultWorkdir;
   private final ConcurrentMap<Long, ShellRun> running = new ConcurrentHashMap<>();
@@ -36,12 +39,12 @@ final class ShellTaskType implements PlannedTaskType {
 
   @Override
   public Capabilities capabilities() {
-    return DEFAULTS;
+    return WIDEST;
   }
 
   @Override
   public Capabilities capabilitiesFor(Map<String, Object> params) {
-    return DEFAULTS.withRollback(params.get("rollback") != null);
+    return WIDEST.withRollback(params.get("rollback") != null);
   }
 
   @Override

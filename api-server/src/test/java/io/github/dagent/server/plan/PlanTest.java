@@ -11,6 +11,7 @@ import io.github.dagent.model.Scope;
 import io.github.dagent.model.SubTaskTemplate;
 import io.github.dagent.server.task.BuiltInTaskTypes;
 import io.github.dagent.server.task.PlannedTaskType;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,19 @@ class PlanTest {
     assertThat(nodes.get(1).subTasks()).extracting(SubTaskTemplate::name)
         .containsExactly("w1", "w2");
     assertThat(nodes.get(1).subTasks().get(0).capabilities().canRetry()).isFalse();
+  }
+
+  @Test
+  void the_scale_out_example_is_a_valid_nine_stage_global_maintenance_plan() throws Exception {
+    String json = Files.readString(Path.of("..", "examples", "scale-out.json"));
+
+    Plan plan = Plan.parse(json, TYPES);
+
+    assertThat(plan.template().name()).isEqualTo("Cluster scale out");
+    assertThat(plan.template().nodes()).hasSize(9);
+    assertThat(plan.template().maintenance()).isEqualTo(Maintenance.GLOBAL);
+    assertThat(plan.template().nodes()).allMatch(node -> node.subTasks().get(0)
+        .capabilities().canRollback());
   }
 
   @Test

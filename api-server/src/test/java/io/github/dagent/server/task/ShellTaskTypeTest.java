@@ -145,7 +145,7 @@ class ShellTaskTypeTest {
   }
 
   @Test
-  void rollback_is_allowed_only_with_a_rollback_command_and_continue_never() {
+  void rollback_is_allowed_by_default_only_with_a_rollback_command_and_continue_never() {
     PlannedTaskType shell = BuiltInTaskTypes.shell(dir);
 
     assertThat(shell.capabilitiesFor(Map.of("command", "true")).canRollback()).isFalse();

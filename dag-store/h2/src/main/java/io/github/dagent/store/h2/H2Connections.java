@@ -9,6 +9,7 @@ import io.github.dagent.store.jdbc.Statements;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -42,7 +43,7 @@ final class H2Connections implements ConnectionSource {
   static H2Connections open(StoreConfig config, Statements statements) throws SQLException {
     boolean memory = config.url().startsWith(H2StoreProvider.PREFIX + "mem:");
     Connection keepAlive = memory
-        ? DriverManager.getConnection(config.url(), config.user(), config.password()) : null;
+        ? DriverManager.getConnection(url(config), config.user(), config.password()) : null;
     HikariDataSource writers = null;
     try {
       writers = pool(config, "dagent-h2-write", WRITERS, false);
@@ -71,7 +72,7 @@ final class H2Connections implements ConnectionSource {
       boolean readOnly) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName(name);
-    hikari.setJdbcUrl(config.url());
+    hikari.setJdbcUrl(url(config));
     hikari.setUsername(config.user());
     hikari.setPassword(config.password());
     hikari.setAutoCommit(false);
@@ -80,9 +81,15 @@ final class H2Connections implements ConnectionSource {
     hikari.setReadOnly(readOnly);
     hikari.setTransactionIsolation(readOnly
         ? "TRANSACTION_REPEATABLE_READ" : "TRANSACTION_READ_COMMITTED");
-    hikari.setConnectionInitSql("SET LOCK_TIMEOUT " + LOCK_TIMEOUT_MILLIS);
     hikari.setInitializationFailTimeout(1);
     return new HikariDataSource(hikari);
+  }
+
+  /** The URL with a lock timeout unless it sets one (a URL setting runs no statement). */
+  private static String url(StoreConfig config) {
+    String url = config.url();
+    return url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT=") ? url
+        : url + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
   }
 
   @Override
@@ -102,7 +109,7 @@ final class H2Connections implements ConnectionSource {
   @Override
   public DataSource migrationDataSource() {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL(config.url());
+    dataSource.setURL(url(config));
     dataSource.setUser(config.user());
     dataSource.setPassword(config.password());
     return dataSource;

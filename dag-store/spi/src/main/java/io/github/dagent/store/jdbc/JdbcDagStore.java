@@ -33,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link DagStore} every SQL plugin shares. Each public method is one transaction run
@@ -67,7 +69,9 @@ final class JdbcDagStore implements DagStore {
       + " (SELECT 1 FROM maintenance_lock m WHERE m.dag_id = ? AND m.kind = ?"
       + " AND m.lock_key = ?)";
   private static final String RELEASE_LOCKS = "DELETE FROM maintenance_lock WHERE dag_id = ?";
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcDagStore.class);
   private static final int MAX_ATTEMPTS = 600;
+  private static final int WARN_AFTER_ATTEMPTS = 20;
   private static final long MAX_BACKOFF_MILLIS = 50;
 
   private final JdbcDialect dialect;
@@ -267,6 +271,7 @@ final class JdbcDagStore implements DagStore {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       source.close();
+      LOG.info("store closed: {}", description);
     }
   }
 
@@ -391,6 +396,19 @@ final class JdbcDagStore implements DagStore {
         throw e;
       }
     };
+    // A caller's pending interrupt must not reach the driver: H2 closes its file channel on
+    // an interrupted I/O and leaves the database unusable. The flag is kept and restored.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return attempt(what, write, transaction);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private <T> T attempt(String what, boolean write, SqlWork<T> transaction) {
     long backoff = 1;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -399,6 +417,10 @@ final class JdbcDagStore implements DagStore {
         if (!dialect.isTransient(e) || attempt >= MAX_ATTEMPTS) {
           throw new StoreException("cannot " + what + " in the store at " + description + ": "
               + e.getMessage(), e);
+        }
+        if (attempt == WARN_AFTER_ATTEMPTS) {
+          LOG.warn("still retrying to {} in the store at {} after {} busy attempts: {}", what,
+              description, attempt, e.getMessage());
         }
         pause(what, backoff, e);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);

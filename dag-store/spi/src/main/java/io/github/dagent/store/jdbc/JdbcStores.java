@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens a {@link DagStore} over JDBC with a plugin's {@link JdbcDialect}. */
 public final class JdbcStores {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStores.class);
+
   private JdbcStores() {}
 
   /**
@@ -42,12 +46,15 @@ public final class JdbcStores {
           + " (the store never replaces an existing file)", e);
     }
     try {
-      Migrations.migrate(source.migrationDataSource(), dialect.migrationLocation(), where);
+      Migrations.migrate(source.migrationDataSource(), dialect.migrationLocation(), where,
+          config.statementListener());
     } catch (RuntimeException e) {
       source.close();
       throw e;
     }
-    return new JdbcDagStore(dialect, source, statements, dialect.name() + " " + where);
+    String description = dialect.name() + " " + where;
+    LOG.info("store opened: {}", description);
+    return new JdbcDagStore(dialect, source, statements, description);
   }
 
   /**

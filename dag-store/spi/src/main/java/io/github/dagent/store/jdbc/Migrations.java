@@ -1,5 +1,6 @@
 package io.github.dagent.store.jdbc;
 
+import io.github.dagent.store.StatementListener;
 import io.github.dagent.store.StoreException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,10 +19,11 @@ final class Migrations {
 
   private Migrations() {}
 
-  static void migrate(DataSource dataSource, String location, String where) {
+  static void migrate(DataSource dataSource, String location, String where,
+      StatementListener listener) {
     try {
       Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-          .dataSource(dataSource)
+          .dataSource(ListenedDataSource.wrap(dataSource, listener))
           .locations(location)
           .table(HISTORY_TABLE)
           .load();

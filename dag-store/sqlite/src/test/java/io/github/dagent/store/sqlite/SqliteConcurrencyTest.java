@@ -1,32 +1,14 @@
 package io.github.dagent.store.sqlite;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.dagent.model.DagGraph;
-import io.github.dagent.model.Operator;
-import io.github.dagent.model.SubTask;
-import io.github.dagent.model.TaskLog;
-import io.github.dagent.model.TaskState;
-import io.github.dagent.store.ChangeSet;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.DagStores;
-import io.github.dagent.store.testkit.Fixtures;
+import io.github.dagent.store.testkit.ConcurrentWrites;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Many threads writing one SQLite file: every write lands exactly once, nothing fails. */
 class SqliteConcurrencyTest {
-  private static final int THREADS = 8;
-  private static final int OPERATIONS = 10_000;
-
   @TempDir
   Path dir;
 
@@ -34,73 +16,7 @@ class SqliteConcurrencyTest {
   void eight_threads_doing_10000_mixed_transitions_and_log_appends_apply_each_exactly_once()
       throws Exception {
     try (DagStore store = DagStores.open("jdbc:sqlite:" + dir.resolve("dagent.db"))) {
-      DagGraph shared = store.createDag(Fixtures.chain("shared", 1));
-      List<DagGraph> own = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        own.add(store.createDag(Fixtures.chain("own " + t, 1)));
-      }
-      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-      List<Future<int[]>> results = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        int thread = t;
-        results.add(pool.submit(() -> work(store, thread, own.get(thread), shared)));
-      }
-      int sharedWins = 0;
-      for (int t = 0; t < THREADS; t++) {
-        int[] counts = results.get(t).get(5, TimeUnit.MINUTES);
-        SubTask mine = store.findSubTask(own.get(t).subTasks().get(0).id()).orElseThrow();
-        assertThat(mine.executeTimes()).as("own transitions of thread %d", t)
-            .isEqualTo(counts[0]);
-        List<TaskLog> logs = store.logs(mine.id());
-        assertThat(logs).hasSize(counts[0] + counts[1]);
-        assertThat(logs).extracting(TaskLog::text).doesNotHaveDuplicates();
-        assertThat(logs.stream().filter(log -> log.text().startsWith("transition"))
-            .map(TaskLog::executeTimes).toList()).isSorted();
-        sharedWins += counts[2];
-      }
-      pool.shutdown();
-      SubTask sharedTask = store.findSubTask(shared.subTasks().get(0).id()).orElseThrow();
-      assertThat(sharedTask.executeTimes()).isEqualTo(sharedWins);
-      assertThat(store.logs(sharedTask.id())).hasSize(sharedWins);
+      ConcurrentWrites.run(store, 8, 10_000);
     }
-  }
-
-  /** Returns {own transitions, appends, shared wins}. */
-  private static int[] work(DagStore store, int thread, DagGraph own, DagGraph shared) {
-    Random random = new Random(thread);
-    SubTask mine = own.subTasks().get(0);
-    int transitions = 0;
-    int appends = 0;
-    int wins = 0;
-    for (int i = 0; i < OPERATIONS / THREADS; i++) {
-      int choice = random.nextInt(3);
-      if (choice == 0) {
-        SubTask next = mine.with(i % 2 == 0 ? TaskState.RUNNING : TaskState.READY, Operator.RUN)
-            .withExecuteTimes(mine.executeTimes() + 1);
-        assertThat(store.commit(ChangeSet.builder().subTask(mine, next)
-            .log(new TaskLog(mine.id(), next.executeTimes(), "transition " + i, Fixtures.CREATED))
-            .build())).isTrue();
-        mine = next;
-        transitions++;
-      } else if (choice == 1) {
-        store.appendLog(new TaskLog(mine.id(), 0, "append " + thread + " " + i,
-            Fixtures.CREATED));
-        appends++;
-      } else {
-        SubTask current = store.findSubTask(shared.subTasks().get(0).id()).orElseThrow();
-        // Like the engine, every transition moves the start time on, so that the
-        // compare-and-set on (state, start time) cannot meet an A-B-A.
-        SubTask next = current.withExecuteTimes(current.executeTimes() + 1)
-            .with(current.state() == TaskState.RUNNING ? TaskState.READY : TaskState.RUNNING,
-                Operator.RUN)
-            .withTimes(current.startTime().plusNanos(1), current.endTime());
-        if (store.commit(ChangeSet.builder().subTask(current, next).log(new TaskLog(
-            current.id(), next.executeTimes(), "shared " + thread + " " + i, Fixtures.CREATED))
-            .build())) {
-          wins++;
-        }
-      }
-    }
-    return new int[] {transitions, appends, wins};
   }
 }

@@ -26,6 +26,7 @@ import io.github.dagent.store.MaintenanceLockedException;
 import io.github.dagent.store.NewDag;
 import io.github.dagent.store.StoreConfig;
 import io.github.dagent.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -346,6 +352,48 @@ public abstract class DagStoreContract {
   }
 
   @Test
+  void concurrent_creates_of_conflicting_maintenance_dags_let_exactly_one_in() throws Exception {
+    int threads = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        Maintenance lock = t % 2 == 0 ? Maintenance.GLOBAL : Maintenance.tenant("t" + t);
+        String name = "racer " + t;
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            store.createDag(maintained(name, lock));
+            return true;
+          } catch (MaintenanceLockedException e) {
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int winners = 0;
+      for (Future<Boolean> result : results) {
+        winners += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      List<Dag> stored = store.listDags(DagFilter.ALL);
+      if (stored.size() == 1 || stored.stream().anyMatch(
+          dag -> dag.maintenance().equals(Maintenance.GLOBAL))) {
+        assertThat(stored).hasSize(1);
+      }
+      assertThat(winners).isEqualTo(stored.size()).isPositive();
+      for (Dag a : stored) {
+        for (Dag b : stored) {
+          assertThat(a.id() == b.id() || !a.maintenance().conflictsWith(b.maintenance()))
+              .as("dags %d and %d hold conflicting locks", a.id(), b.id()).isTrue();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void lock_conflict_in_a_commit_writes_nothing() {
     Dag holder = store.createDag(maintained("holder", Maintenance.tenant("t1"))).dag();
     DagGraph other = store.createDag(Fixtures.chain("other", 1));
@@ -521,7 +569,45 @@ public abstract class DagStoreContract {
         .containsExactly(after);
   }
 
+  @Test
+  void interrupted_caller_keeps_its_flag_and_leaves_the_store_usable() {
+    DagGraph graph = store.createDag(Fixtures.chain("interrupted", 1));
+    long subTaskId = graph.subTasks().get(0).id();
+    Thread.currentThread().interrupt();
+    try {
+      store.appendLog(new TaskLog(subTaskId, 0, "while interrupted", Fixtures.CREATED));
+    } catch (StoreException e) {
+      assertThat(e.getMessage()).isNotBlank();
+    } finally {
+      assertThat(Thread.interrupted()).as("interrupt flag kept").isTrue();
+    }
+
+    store.appendLog(new TaskLog(subTaskId, 0, "after", Fixtures.CREATED));
+    assertThat(store.logs(subTaskId)).extracting(TaskLog::text).endsWith("after");
+    reopen();
+    assertThat(store.logs(subTaskId)).extracting(TaskLog::text).endsWith("after");
+  }
+
+  @Test
+  void log_line_of_an_unknown_sub_task_is_refused() {
+    assertThatThrownBy(() -> store.appendLog(new TaskLog(99, 0, "orphan", Fixtures.CREATED)))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.logs(99)).isEmpty();
+  }
+
   // ---------------------------------------------------------------- kv and lifecycle
+
+  @Test
+  void opening_a_fresh_store_tells_the_listener_of_its_schema_statements() throws Exception {
+    url = newUrl(Files.createDirectory(dir.resolve("fresh")));
+    recording.set(true);
+    try (DagStore fresh = open()) {
+      recording.set(false);
+      assertThat(fresh.findDag(1)).isEmpty();
+    }
+    assertThat(recorded).anySatisfy(
+        sql -> assertThat(sql).containsIgnoringCase("CREATE TABLE dag"));
+  }
 
   @Test
   void key_value_table_reads_what_was_last_written() {

@@ -1,0 +1,65 @@
+package io.github.dagent.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dagent.server.config.AgentConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  @TempDir
+  Path dir;
+
+  static ServeCommand parse(String... args) {
+    CommandLine line = DagentCommand.commandLine();
+    CommandLine.ParseResult result = line.parseArgs(args);
+    return (ServeCommand) result.subcommand().commandSpec().userObject();
+  }
+
+  @Test
+  void serve_defaults_to_loopback_2886_and_sqlite_in_the_data_directory() throws Exception {
+    AgentConfig config = parse("serve").config();
+
+    assertThat(config.bind()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(2886);
+    assertThat(config.dataDir()).isEqualTo(Path.of("dagent-data").toAbsolutePath());
+    assertThat(config.storeUrl()).startsWith("jdbc:sqlite:").endsWith("dagent.db");
+    assertThat(config.limits().maxBodyBytes()).isEqualTo(1 << 20);
+  }
+
+  @Test
+  void options_and_the_password_file_are_read() throws Exception {
+    Path file = dir.resolve("pw");
+    Files.writeString(file, "hunter2\n");
+
+    AgentConfig config = parse("serve", "--port", "9000", "--bind", "0.0.0.0", "--data",
+        dir.toString(), "--store", "jdbc:h2:mem:x", "--agent-password-file", file.toString(),
+        "--max-body-bytes", "2048").config();
+
+    assertThat(config.port()).isEqualTo(9000);
+    assertThat(config.bind()).isEqualTo("0.0.0.0");
+    assertThat(config.storeUrl()).isEqualTo("jdbc:h2:mem:x");
+    assertThat(config.password()).contains("hunter2");
+    assertThat(config.limits().maxBodyBytes()).isEqualTo(2048);
+    assertThat(config.toString()).doesNotContain("hunter2");
+  }
+
+  @Test
+  void there_is_no_plain_password_flag_and_help_lists_serve() {
+    StringWriter err = new StringWriter();
+    CommandLine line = DagentCommand.commandLine().setErr(new PrintWriter(err));
+
+    int code = line.execute("serve", "--password", "x");
+    StringWriter out = new StringWriter();
+    DagentCommand.commandLine().setOut(new PrintWriter(out)).execute("--help");
+
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).contains("--password");
+    assertThat(out.toString()).contains("serve");
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.dagent.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class TaskCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine line = DagentCommand.commandLine();
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    return line.execute(args);
+  }
+
+  @Test
+  void task_subcommands_sit_beside_serve() {
+    CommandLine task = DagentCommand.commandLine().getSubcommands().get("task");
+
+    assertThat(task).isNotNull();
+    assertThat(task.getSubcommands()).containsKeys("submit", "list", "show", "watch", "logs",
+        "retry", "rollback", "cancel", "pass");
+  }
+
+  @Test
+  void a_missing_argument_is_a_usage_error_with_exit_code_2() {
+    assertThat(run("task", "show")).isEqualTo(TaskCommand.USAGE);
+    assertThat(err.toString()).contains("ID");
+  }
+
+  @Test
+  void an_agent_that_does_not_answer_is_exit_code_2_with_a_hint() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+
+    int code = run("task", "list", "--server", "http://127.0.0.1:" + port);
+
+    assertThat(code).isEqualTo(TaskCommand.USAGE);
+    assertThat(err.toString()).contains("cannot reach the agent at http://127.0.0.1:" + port)
+        .contains("dagent serve");
+  }
+
+  @Test
+  void a_missing_plan_file_is_exit_code_2_naming_the_file() {
+    int code = run("task", "submit", "--server", "http://127.0.0.1:1", "no-such-plan.json");
+
+    assertThat(code).isEqualTo(TaskCommand.USAGE);
+    assertThat(err.toString()).contains("no-such-plan.json");
+  }
+}
