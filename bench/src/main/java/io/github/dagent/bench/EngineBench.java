@@ -12,6 +12,7 @@ import io.github.dagent.model.TaskState;
 import io.github.dagent.model.Template;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.DagStores;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +21,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code engine.advance.p50/.p99} on a SQLite file, and {@code engine.throughput} on a SQLite
- * file and on an H2 file, each beside its backend's bare commit rate. The engine runs with its
- * default settings (8 workers, sweep every second).
+ * file and on an H2 file, each beside the bare commit rate of its own file measured just before
+ * and just after it (the disk of a shared machine drifts within minutes). The engine runs
+ * with its default settings (8 workers, sweep every second).
  */
 final class EngineBench implements BenchGroup {
   private static final AgentAddress AGENT = new AgentAddress("127.0.0.1", 2886);
@@ -36,8 +38,9 @@ final class EngineBench implements BenchGroup {
 
   @Override
   public List<String> figures() {
-    return List.of("engine.advance.p50", "engine.advance.p99", "engine.throughput.sqlite",
-        "engine.throughput.sqlite.ratio", "engine.throughput.h2", "engine.throughput.h2.ratio");
+    return List.of("engine.advance.p50", "engine.advance.p99", "store.commit.raw.engine.sqlite",
+        "engine.throughput.sqlite", "engine.throughput.sqlite.ratio",
+        "store.commit.raw.engine.h2", "engine.throughput.h2", "engine.throughput.h2.ratio");
   }
 
   @Override
@@ -85,7 +88,8 @@ final class EngineBench implements BenchGroup {
     int dags = run.pick(50, 1000);
     String url = backend.url(run.directory("engine-" + backend.label()));
     try (DagStore store = DagStores.open(url)) {
-      Figure baseline = RawCommits.baseline(run, backend, url);
+      Duration window = run.window(Duration.ofSeconds(1), Duration.ofSeconds(3));
+      Timed.Result before = RawCommits.rate(run, backend, url, window);
       List<Long> ids = new ArrayList<>();
       for (int i = 0; i < dags; i++) {
         Template template = Fixtures.parallel("throughput " + i, THROUGHPUT_STAGES,
@@ -108,6 +112,12 @@ final class EngineBench implements BenchGroup {
           requireSucceeded(future.get());
         }
       }
+      Timed.Result after = RawCommits.rate(run, backend, url, window);
+      Figure baseline = run.report().add("store.commit.raw.engine." + backend.label(),
+          (before.perSecond() + after.perSecond()) / 2, "commits/s",
+          "bare one-row commits on the engine's own " + backend.label() + " file, mean of "
+              + Figure.format(before.perSecond()) + " just before and "
+              + Figure.format(after.perSecond()) + " just after the engine run");
       long subTasks = (long) dags * THROUGHPUT_STAGES * THROUGHPUT_PARALLEL;
       String shape = dags + " dags x " + THROUGHPUT_STAGES + " stages x " + THROUGHPUT_PARALLEL
           + " parallel no-op sub-tasks = " + subTasks + " in " + Figure.format(elapsed / 1e9)

@@ -14,7 +14,8 @@ final class RawCommits {
   private RawCommits() {}
 
   /**
-   * Measures bare commits per second on the store's file (the store is open and idle).
+   * Measures bare commits per second on the store's file (the store is open and idle) and
+   * reports them under the backend's {@code store.commit.raw} name.
    *
    * @param run the run's settings
    * @param backend which database
@@ -23,6 +24,25 @@ final class RawCommits {
    * @throws Exception when the database fails
    */
   static Figure measure(BenchRun run, Backend backend, String url) throws Exception {
+    Timed.Result result = rate(run, backend, url, run.window(Duration.ofSeconds(1),
+        Duration.ofSeconds(5)));
+    return run.report().add(backend.rawCommitFigure(), result.perSecond(), "commits/s",
+        "one-row UPDATE + COMMIT, 1 thread, " + backend.label() + " file, "
+            + micros(result) + " us/commit p50");
+  }
+
+  /**
+   * Measures bare commits per second on the store's file without reporting them.
+   *
+   * @param run the run's settings
+   * @param backend which database
+   * @param url the store's URL
+   * @param window the measured window
+   * @return what the window did
+   * @throws Exception when the database fails
+   */
+  static Timed.Result rate(BenchRun run, Backend backend, String url, Duration window)
+      throws Exception {
     try (Connection connection = backend.rawConnection(url)) {
       try (Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY,"
@@ -31,11 +51,10 @@ final class RawCommits {
         statement.execute("INSERT INTO bench_raw (id, v) VALUES (1, 0)");
       }
       connection.setAutoCommit(false);
-      Timed.Result result;
       try (PreparedStatement update =
           connection.prepareStatement("UPDATE bench_raw SET v = ? WHERE id = 1")) {
-        result = Timed.loop(run.window(Duration.ofMillis(300), Duration.ofSeconds(1)),
-            run.window(Duration.ofSeconds(1), Duration.ofSeconds(5)), i -> {
+        return Timed.loop(run.window(Duration.ofMillis(300), Duration.ofSeconds(1)), window,
+            i -> {
               update.setLong(1, i);
               if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("the bench_raw row is missing");
@@ -43,22 +62,10 @@ final class RawCommits {
               connection.commit();
             });
       }
-      return run.report().add(backend.rawCommitFigure(), result.perSecond(), "commits/s",
-          "one-row UPDATE + COMMIT, 1 thread, " + backend.label() + " file, "
-              + micros(result) + " us/commit p50");
     }
   }
 
-  /**
-   * The bare-commit figure of a backend: the one measured earlier in this run, else measured
-   * now on the given store's file.
-   */
-  static Figure baseline(BenchRun run, Backend backend, String url) throws Exception {
-    var found = run.report().find(backend.rawCommitFigure());
-    return found.isPresent() ? found.get() : measure(run, backend, url);
-  }
-
-  private static String micros(Timed.Result result) {
+  static String micros(Timed.Result result) {
     return Figure.format(result.latencies().getValueAtPercentile(50) / 1000.0);
   }
 }
