@@ -143,6 +143,24 @@ class AuthTest {
   }
 
   @Test
+  void fc17_ts_far_ahead_is_invalid_and_fc18_bad_padding_is_decrypt_failed() throws Exception {
+    try (TestAgent agent = withPassword(2048)) {
+      RequestSealer sealer = sealer(agent, HeaderChunking.pythonSdk(), AesKeySize.AES_128);
+      String farAhead = Long.toString(Instant.now().getEpochSecond() + 2 * 3600);
+      byte[] noise = new byte[256];
+      new java.util.Random(7).nextBytes(noise);
+
+      TestAgent.Reply ahead = agent.get(UNFINISH, headers(
+          sealer.seal(HeaderKind.AGENT, PASSWORD, UNFINISH, farAhead, Optional.empty())));
+      TestAgent.Reply padding = agent.get(UNFINISH,
+          Map.of("X-OCS-Agent-Header", Base64.getEncoder().encodeToString(noise)));
+
+      assertRefused(ahead, 401, "Security.Authentication.Timestamp.Invalid", 10008);
+      assertRefused(padding, 401, "Security.Authentication.Header.DecryptFailed", 1);
+    }
+  }
+
+  @Test
   void without_a_password_no_header_is_served_but_a_present_header_must_pass()
       throws Exception {
     try (TestAgent agent = TestAgent.start(dir)) {

@@ -59,6 +59,19 @@ class ShutdownTest {
     }
   }
 
+  @Test
+  void fc12_sigterm_during_start_still_ends_the_agent() throws Exception {
+    Process process = serve();
+    try {
+      Thread.sleep(1500);
+      process.destroy();
+
+      assertThat(process.waitFor(15, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
   Process serve() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = List.of(java, "-Xmx64m", "-XX:TieredStopAtLevel=1",

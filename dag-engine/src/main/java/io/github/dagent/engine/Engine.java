@@ -41,7 +41,10 @@ public interface Engine extends AutoCloseable {
 
   /**
    * @param dagId the dag's primary key
-   * @return completes with the dag when it reaches SUCCEED or FAILED
+   * @return completes with the dag when it reaches SUCCEED or FAILED (at once when it already
+   *     is); completes exceptionally with {@code Task.NotFound} for an unknown dag, and with
+   *     {@code Common.Unexpected} when the engine closes first. A dag retried after it failed
+   *     needs a new call.
    */
   CompletableFuture<Dag> whenFinished(long dagId);
 

@@ -1,12 +1,12 @@
 package io.github.dagent.engine;
 
 import io.github.dagent.model.SubTask;
+import io.github.dagent.model.TaskContext;
 import io.github.dagent.model.TaskLog;
 import io.github.dagent.model.TaskState;
 import io.github.dagent.store.ChangeSet;
 import io.github.dagent.store.DagStore;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,11 +94,6 @@ final class SubTaskExecutor {
   /** How many runs were abandoned because they ignored interruption. */
   long abandoned() {
     return abandoned.get();
-  }
-
-  /** True when this sub-task is queued or running here. */
-  boolean isBusyWith(long subTaskId) {
-    return queued.containsKey(subTaskId);
   }
 
   /** Hands a sub-task in; a sub-task already queued or running here is ignored. */
@@ -259,13 +254,8 @@ final class SubTaskExecutor {
     try {
       return handle.context().timeoutSeconds();
     } catch (RuntimeException e) {
-      return io.github.dagent.model.TaskContext.DEFAULT_TIMEOUT_SECONDS;
+      return TaskContext.DEFAULT_TIMEOUT_SECONDS;
     }
-  }
-
-  /** Ids of the sub-tasks running here now. */
-  List<Long> runningIds() {
-    return List.copyOf(running.keySet());
   }
 
   private static ThreadFactory daemons(String prefix) {

@@ -185,6 +185,41 @@ class OperatorRulesTest extends EngineFixture {
         .anySatisfy(line -> assertThat(line).contains("task type 'noop' is not registered"));
   }
 
+  @Test
+  void a_failed_rollback_can_be_rolled_back_again_without_rerunning_finished_rollbacks()
+      throws Exception {
+    java.util.concurrent.atomic.AtomicInteger rollbacks = new java.util.concurrent.atomic
+        .AtomicInteger();
+    ScriptedType type = register(new ScriptedType("undo", Capabilities.ALL, handle -> {
+      if ("b".equals(ScriptedType.who(handle))) {
+        throw new IllegalStateException("b fails");
+      }
+    }, handle -> {
+      if ("a".equals(ScriptedType.who(handle)) && rollbacks.incrementAndGet() == 1) {
+        throw new IllegalStateException("first rollback of a fails");
+      }
+    }, handle -> { }));
+    startEngine();
+    long id = submit(chain("undo-twice", single(sub("a", "undo")), single(sub("b", "undo"))))
+        .dag().id();
+    await(id);
+    engine.operate(id, Operator.ROLLBACK);
+    Dag rollbackFailed = await(id);
+
+    assertRefused(id, Operator.RETRY, ErrorCode.TASK_DAG_OPERATOR_RETRY_NOT_ALLOWED);
+    assertRefused(id, Operator.PASS, ErrorCode.TASK_DAG_OPERATOR_PASS_NOT_ALLOWED);
+    engine.operate(id, Operator.ROLLBACK);
+    Dag rolledBack = await(id);
+
+    assertThat(rollbackFailed.state()).isEqualTo(TaskState.FAILED);
+    assertThat(rollbackFailed.operator()).isEqualTo(Operator.ROLLBACK);
+    assertThat(rollbackFailed.stage()).isEqualTo(1);
+    assertThat(rolledBack.state()).isEqualTo(TaskState.SUCCEED);
+    assertThat(rolledBack.operator()).isEqualTo(Operator.ROLLBACK);
+    assertThat(type.events("rollback:b")).hasSize(1);
+    assertThat(type.events("rollback:a")).hasSize(2);
+  }
+
   private void assertRefused(long id, Operator operator, ErrorCode code) {
     Map<String, Object> before = snapshot(id);
     assertThatThrownBy(() -> engine.operate(id, operator))

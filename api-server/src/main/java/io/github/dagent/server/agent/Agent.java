@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * <p>Stopping, in order: stop taking requests and wait up to the grace period for those in
  * flight; stop the HTTP server; close the engine (it interrupts running sub-tasks and leaves
  * the store for recovery); close the store. {@link #close()} is idempotent and never waits for
- * a concurrent close, so a second SIGTERM while stopping cannot deadlock. Thread-safe.
+ * a concurrent close, so a second SIGTERM while stopping cannot deadlock; a close that arrives
+ * while {@link #start()} runs waits for it (start is bounded: recovery and a bind) and then
+ * stops what it started. Thread-safe.
  */
 public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
@@ -30,8 +32,10 @@ public final class Agent implements AutoCloseable {
   private final DrainGate gate;
   private final EngineLifecycle engine;
   private final String storeDescription;
-  private final AtomicBoolean started = new AtomicBoolean();
+  private final Object lifecycle = new Object();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private boolean started;
+  private boolean serving;
   private final CountDownLatch closed = new CountDownLatch(1);
 
   Agent(AgentConfig config, AgentIdentity identity, Undertow server,
@@ -51,15 +55,19 @@ public final class Agent implements AutoCloseable {
    * @throws RuntimeException when the port cannot be bound; the engine is closed again then
    */
   public void start() {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("the agent is already started");
-    }
-    engine.start();
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      engine.close();
-      throw e;
+    synchronized (lifecycle) {
+      if (started || closing.get()) {
+        throw new IllegalStateException("the agent is already started or stopping");
+      }
+      started = true;
+      engine.start();
+      try {
+        server.start();
+      } catch (RuntimeException e) {
+        engine.close();
+        throw e;
+      }
+      serving = true;
     }
     STARTUP.info("agent started: {}", startupLine());
   }
@@ -99,25 +107,25 @@ public final class Agent implements AutoCloseable {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
-    try {
-      LOG.info("agent stopping: draining requests for up to {} ms",
-          config.limits().shutdownGrace().toMillis());
-      drain();
+    synchronized (lifecycle) {
+      try {
+        LOG.info("agent stopping: draining requests for up to {} ms",
+            config.limits().shutdownGrace().toMillis());
+        drain();
 
-      if (started.get()) {
-        server.stop();
+        stopServer();
+
+        engine.close();
+        LOG.info("agent stopped");
+      } finally {
+        closed.countDown();
       }
-
-      engine.close();
-      LOG.info("agent stopped");
-    } finally {
-      closed.countDown();
     }
   }
 
   private void drain() {
     gate.close();
-    if (started.get()) {
+    if (serving) {
       server.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
     }
     try {
@@ -127,6 +135,17 @@ public final class Agent implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warn("interrupted while draining requests; stopping now");
+    }
+  }
+
+  private void stopServer() {
+    if (!serving) {
+      return;
+    }
+    try {
+      server.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("the HTTP server did not stop cleanly; closing the engine anyway", e);
     }
   }
 }

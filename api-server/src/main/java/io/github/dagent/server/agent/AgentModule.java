@@ -18,6 +18,7 @@ import io.github.dagent.server.route.TaskRoutes;
 import io.github.dagent.server.task.BuiltInTaskModule;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.DagStores;
+import io.github.dagent.store.StoreConfig;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -63,7 +64,8 @@ final class AgentModule {
       throw new UncheckedIOException("cannot create the data directory " + config.dataDir()
           + "; pass a writable --data", e);
     }
-    return DagStores.open(config.storeUrl());
+    return DagStores.open(StoreConfig.of(config.storeUrl())
+        .withListener(config.statementListener()));
   }
 
   @Provides

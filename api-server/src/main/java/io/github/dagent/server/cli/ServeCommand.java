@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dagent serve}: runs the agent until SIGTERM or SIGINT. The password is read from
- * {@code --agent-password-file} or the environment variable {@code DAGENT_AGENT_PASSWORD},
- * never from a plain flag, which {@code ps} would show.
+ * {@code --agent-password-file} (trailing line breaks removed; it wins when both are given) or
+ * the environment variable {@code DAGENT_AGENT_PASSWORD}, never from a plain flag, which
+ * {@code ps} would show. A failure to start (port taken, store unreadable, key file with
+ * loose permissions) prints one line with its causes and exits with 1.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run the agent: HTTP task API, engine and store.")
@@ -50,12 +52,27 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AgentConfig config = config();
     System.setProperty("dagent.data", config.dataDir().toAbsolutePath().toString());
-    Agent agent = AgentComponent.create(config).agent();
-    Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "dagent-shutdown"));
-    agent.start();
+    Agent agent;
+    try {
+      agent = AgentComponent.create(config).agent();
+      Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "dagent-shutdown"));
+      agent.start();
+    } catch (RuntimeException e) {
+      System.err.println("dagent: cannot start the agent: " + reasons(e));
+      return 1;
+    }
     System.out.println(agent.startupLine());
     agent.awaitClosed();
     return 0;
+  }
+
+  private static String reasons(Throwable error) {
+    StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      text.append("; caused by ").append(cause.getClass().getSimpleName()).append(": ")
+          .append(cause.getMessage());
+    }
+    return text.toString();
   }
 
   AgentConfig config() throws IOException {

@@ -1,5 +1,6 @@
 package io.github.dagent.server.config;
 
+import io.github.dagent.store.StatementListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param storeUrl the JDBC URL of the store
  * @param password the agent password; empty when none is set (then task routes are open)
  * @param limits request size caps and timeouts
+ * @param statementListener told of every SQL statement the store runs (for measurements and
+ *     tests; {@link StatementListener#NONE} by default)
  */
 public record AgentConfig(String bind, int port, Path dataDir, String storeUrl,
-    Optional<String> password, Limits limits) {
+    Optional<String> password, Limits limits, StatementListener statementListener) {
 
   /** Checks for nulls and the port range. */
   public AgentConfig {
@@ -26,9 +29,25 @@ public record AgentConfig(String bind, int port, Path dataDir, String storeUrl,
     Objects.requireNonNull(storeUrl, "storeUrl");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(statementListener, "statementListener");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is outside 0..65535");
     }
+  }
+
+  /**
+   * A config without a statement listener.
+   *
+   * @param bind the address to listen on
+   * @param port the port; 0 picks a free one
+   * @param dataDir the data directory
+   * @param storeUrl the store's JDBC URL
+   * @param password the agent password, empty for none
+   * @param limits caps and timeouts
+   */
+  public AgentConfig(String bind, int port, Path dataDir, String storeUrl,
+      Optional<String> password, Limits limits) {
+    this(bind, port, dataDir, storeUrl, password, limits, StatementListener.NONE);
   }
 
   /**
@@ -53,17 +72,23 @@ public record AgentConfig(String bind, int port, Path dataDir, String storeUrl,
   public AgentConfig withPassword(String value) {
     Optional<String> newPassword = value == null || value.isEmpty()
         ? Optional.empty() : Optional.of(value);
-    return new AgentConfig(bind, port, dataDir, storeUrl, newPassword, limits);
+    return new AgentConfig(bind, port, dataDir, storeUrl, newPassword, limits,
+        statementListener);
   }
 
   /** The same config with other limits. */
   public AgentConfig withLimits(Limits value) {
-    return new AgentConfig(bind, port, dataDir, storeUrl, password, value);
+    return new AgentConfig(bind, port, dataDir, storeUrl, password, value, statementListener);
   }
 
   /** The same config on another port. */
   public AgentConfig withPort(int value) {
-    return new AgentConfig(bind, value, dataDir, storeUrl, password, limits);
+    return new AgentConfig(bind, value, dataDir, storeUrl, password, limits, statementListener);
+  }
+
+  /** The same config with a statement listener on the store. */
+  public AgentConfig withStatementListener(StatementListener value) {
+    return new AgentConfig(bind, port, dataDir, storeUrl, password, limits, value);
   }
 
   /** Masks the password so that the config can be logged. */

@@ -50,6 +50,27 @@ class ServeCommandTest {
   }
 
   @Test
+  void a_taken_port_fails_with_one_line_and_exit_code_1() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+        java.net.InetAddress.getByName("127.0.0.1"))) {
+      java.io.PrintStream original = System.err;
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      int code;
+      System.setErr(new java.io.PrintStream(err, true, "UTF-8"));
+      try {
+        code = DagentCommand.commandLine().execute("serve", "--port",
+            Integer.toString(taken.getLocalPort()), "--data", dir.toString());
+      } finally {
+        System.setErr(original);
+      }
+
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString("UTF-8")).startsWith("dagent: cannot start the agent: ")
+          .contains("Address already in use");
+    }
+  }
+
+  @Test
   void there_is_no_plain_password_flag_and_help_lists_serve() {
     StringWriter err = new StringWriter();
     CommandLine line = DagentCommand.commandLine().setErr(new PrintWriter(err));

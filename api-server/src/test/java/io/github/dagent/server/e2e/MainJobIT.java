@@ -140,6 +140,39 @@ class MainJobIT {
 
   @Test
   @Order(4)
+  void the_task_cli_reports_the_failed_dag_with_exit_code_1_and_reads_its_logs()
+      throws Exception {
+    Cli watch = cli("task", "watch", demoId);
+    Cli logs = cli("task", "logs", "--stage", "7", demoId);
+    Cli list = cli("task", "list");
+
+    assertThat(watch.code()).as(watch.output()).isEqualTo(1);
+    assertThat(watch.output()).contains("stage 7/9 Add server for scale_out: FAILED/RUN",
+        "failed at stage 7", "dagent task retry " + demoId);
+    assertThat(logs.code()).as(logs.output()).isZero();
+    assertThat(logs.output()).contains("[run 1] approval marker");
+    assertThat(list.code()).as(list.output()).isZero();
+    assertThat(list.output()).contains(demoId, "Cluster scale out", "FAILED", "7/9", "global");
+  }
+
+  private record Cli(int code, String output) {}
+
+  /** Runs {@code java -jar dagent.jar ...} against the agent, password from the env. */
+  private Cli cli(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    command.addAll(List.of("--server", "http://127.0.0.1:" + port));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("DAGENT_AGENT_PASSWORD", AgentProcess.PASSWORD);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    return new Cli(process.waitFor(), output);
+  }
+
+  @Test
+  @Order(5)
   void retry_after_the_fix_runs_the_dag_to_succeed() throws Exception {
     Files.createFile(dir.resolve("demo1/approved.marker"));
 
@@ -156,7 +189,7 @@ class MainJobIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void rollback_undoes_every_stage_that_ran_with_its_rollback_command() throws Exception {
     Path work = dir.resolve("demo2");
     String id = submit(demoPlan(work)).path("id").asText();
@@ -178,7 +211,7 @@ class MainJobIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void an_invalid_plan_is_refused_naming_the_field_and_stores_nothing() throws Exception {
     int before = allDags();
 
@@ -199,7 +232,7 @@ class MainJobIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void a_held_lock_refuses_a_maintenance_plan_and_cancel_stops_a_sleep_at_once()
       throws Exception {
     String holder = submit(sleepPlan("holder", "global", 30)).path("id").asText();
@@ -224,7 +257,54 @@ class MainJobIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
+  void shell_timeout_and_cancel_kill_the_whole_process_tree() throws Exception {
+    Path timed = dir.resolve("timeout");
+    Path cancelled = dir.resolve("cancel");
+    String slow = "sleep 30 & echo $! > child.pid; wait";
+    String timeoutId = submit(shellPlan("timeout", timed, slow, 1, null)).path("id").asText();
+    String cancelId = submit(shellPlan("cancel", cancelled, slow, 60,
+        "echo cancelled > cancel.txt")).path("id").asText();
+    awaitDag(cancelId, d -> "RUNNING".equals(subTask(d, 1).path("state").asText())
+        && Files.exists(cancelled.resolve("child.pid")));
+
+    operate(cancelId, "cancel");
+    JsonNode afterCancel = awaitDag(cancelId, d -> "FAILED".equals(d.path("state").asText()));
+    JsonNode afterTimeout = awaitDag(timeoutId,
+        d -> "FAILED".equals(d.path("state").asText()));
+
+    assertThat(afterCancel.path("operator").asText()).isEqualTo("CANCEL");
+    assertThat(subTask(afterTimeout, 1).path("task_logs").toString()).contains("timeout");
+    for (Path work : List.of(timed, cancelled)) {
+      long child = Long.parseLong(Files.readString(work.resolve("child.pid")).trim());
+      awaitStopped(child);
+    }
+    assertThat(cancelled.resolve("cancel.txt")).hasContent("cancelled");
+  }
+
+  private static String shellPlan(String name, Path work, String command, int timeout,
+      String cancel) throws Exception {
+    ObjectNode plan = JSON.createObjectNode().put("name", name);
+    plan.putObject("params").put("workdir", work.toString()).put("timeout", timeout);
+    ObjectNode params = plan.putArray("nodes").addObject().put("name", name)
+        .put("type", "shell").putArray("tasks").addObject().putObject("params")
+        .put("command", command);
+    if (cancel != null) {
+      params.put("cancel", cancel);
+    }
+    return JSON.writeValueAsString(plan);
+  }
+
+  private static void awaitStopped(long pid) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (running(pid)) {
+      assertThat(System.nanoTime()).as("process %d still runs", pid).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  @Order(10)
   void fc09_fc11_kill_at_ten_moments_recovers_and_runs_no_shell_twice() throws Exception {
     int[][] moments = {{1, 0}, {2, 0}, {3, 0}, {1, 200}, {2, 200}, {3, 200}, {1, 400},
         {2, 400}, {3, 400}, {3, 550}};
@@ -255,21 +335,24 @@ class MainJobIT {
     JsonNode after = awaitDag(id, d -> isFinished(d.path("state").asText()));
 
     assertLogsKept(before, after);
-    boolean interrupted = false;
+    int failedStage = 0;
     if ("FAILED".equals(after.path("state").asText())) {
-      JsonNode failed = subTask(after, after.path("stage").asInt());
-      assertThat(failed.path("task_logs").toString()).contains(INTERRUPTED);
-      assertThat(after.path("stage").asInt()).as("only shell stages fail on recovery")
-          .isIn(1, 3);
-      interrupted = true;
+      failedStage = after.path("stage").asInt();
+      assertThat(subTask(after, failedStage).path("task_logs").toString())
+          .contains(INTERRUPTED);
+      assertThat(failedStage).as("only shell stages fail on recovery").isIn(1, 3);
       operate(id, "retry");
       after = awaitDag(id, d -> "SUCCEED".equals(d.path("state").asText()));
     }
     assertThat(after.path("state").asText()).isEqualTo("SUCCEED");
     boolean continued = subTask(after, 2).path("task_logs").toString()
         .contains("continuing after a restart");
-    awaitNoDuplicateEffects(work.resolve("effects.log"));
-    return new CrashRound(interrupted, continued);
+    List<String> effects = awaitNoDuplicateEffects(work.resolve("effects.log"));
+    if (failedStage == 3) {
+      assertThat(effects).as("the cut-off command outlived the agent and ran once; the retry"
+          + " ran it again as run 2").contains("second run 1", "second run 2");
+    }
+    return new CrashRound(failedStage > 0, continued);
   }
 
   /** Alive and not a zombie (a container's init may not reap orphans). */
@@ -294,11 +377,12 @@ class MainJobIT {
     }
   }
 
-  private static void awaitNoDuplicateEffects(Path effects) throws Exception {
+  private static List<String> awaitNoDuplicateEffects(Path effects) throws Exception {
     Thread.sleep(1000);
     List<String> lines = Files.readAllLines(effects);
     assertThat(new HashSet<>(lines)).as("each run's side effect once: %s", lines)
         .hasSize(lines.size());
+    return lines;
   }
 
   private String demoPlan(Path work) throws Exception {
