@@ -9,7 +9,8 @@ import java.util.Optional;
  * The command line of the bench jar.
  *
  * @param quick scaled-down sizes and windows, finishing in under a minute on two cores
- * @param only run only the group with this name, or the groups whose figures start with it
+ * @param only run only the group with this name, or else the groups with a figure starting
+ *     with it
  * @param agentJar the agent jar that {@code agent.*} starts; empty means
  *     {@code api-server/target/dagent.jar} next to the bench jar's project, else in the
  *     working directory
@@ -72,15 +73,18 @@ record BenchOptions(boolean quick, Optional<String> only, Optional<Path> agentJa
   /**
    * @param group a group's name
    * @param figures the names of the figures it prints
-   * @return true when no {@code --only} was given, or it names the group, or one of its
-   *     figures starts with it
+   * @return true when no {@code --only} was given, or it names this group, or it names no
+   *     group and one of this group's figures starts with it
    */
   boolean selects(String group, List<String> figures) {
     if (only.isEmpty()) {
       return true;
     }
     String name = only.get();
-    return name.equals(group) || figures.stream().anyMatch(figure -> figure.startsWith(name));
+    if (BenchMain.GROUP_NAMES.contains(name)) {
+      return name.equals(group);
+    }
+    return figures.stream().anyMatch(figure -> figure.startsWith(name));
   }
 
   private static String value(List<String> args, int index, String option) {

@@ -2,6 +2,7 @@ package io.github.dagent.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -43,26 +44,49 @@ final class RawCommits {
    */
   static Timed.Result rate(BenchRun run, Backend backend, String url, Duration window)
       throws Exception {
-    try (Connection connection = backend.rawConnection(url)) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY,"
-            + " v BIGINT NOT NULL)");
-        statement.execute("DELETE FROM bench_raw");
-        statement.execute("INSERT INTO bench_raw (id, v) VALUES (1, 0)");
-      }
-      connection.setAutoCommit(false);
-      try (PreparedStatement update =
-          connection.prepareStatement("UPDATE bench_raw SET v = ? WHERE id = 1")) {
-        return Timed.loop(run.window(Duration.ofMillis(300), Duration.ofSeconds(1)), window,
-            i -> {
-              update.setLong(1, i);
-              if (update.executeUpdate() != 1) {
-                throw new IllegalStateException("the bench_raw row is missing");
-              }
-              connection.commit();
-            });
-      }
+    try (Connection connection = open(backend, url)) {
+      return Timed.loop(run.window(Duration.ofMillis(300), Duration.ofSeconds(1)), window,
+          op(connection));
     }
+  }
+
+  /**
+   * A plain connection to the store's file with a one-row {@code bench_raw} table, not in
+   * auto-commit mode.
+   *
+   * @throws SQLException when the database fails
+   */
+  static Connection open(Backend backend, String url) throws SQLException {
+    Connection connection = backend.rawConnection(url);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY,"
+          + " v BIGINT NOT NULL)");
+      statement.execute("DELETE FROM bench_raw");
+      statement.execute("INSERT INTO bench_raw (id, v) VALUES (1, 0)");
+      connection.setAutoCommit(false);
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /**
+   * One bare commit: the UPDATE of the one row and COMMIT. The prepared statement lives as
+   * long as the connection.
+   *
+   * @throws SQLException when the statement cannot be prepared
+   */
+  static Timed.Op op(Connection connection) throws SQLException {
+    PreparedStatement update =
+        connection.prepareStatement("UPDATE bench_raw SET v = ? WHERE id = 1");
+    return i -> {
+      update.setLong(1, i);
+      if (update.executeUpdate() != 1) {
+        throw new IllegalStateException("the bench_raw row is missing");
+      }
+      connection.commit();
+    };
   }
 
   static String micros(Timed.Result result) {

@@ -25,6 +25,19 @@ final class Timed {
    * @param latencies per operation, in nanoseconds
    */
   record Result(long count, long nanos, Histogram latencies) {
+    /** The results of several windows as one. */
+    static Result merge(java.util.List<Result> parts) {
+      Histogram all = new Histogram(3);
+      long count = 0;
+      long nanos = 0;
+      for (Result part : parts) {
+        all.add(part.latencies());
+        count += part.count();
+        nanos += part.nanos();
+      }
+      return new Result(count, nanos, all);
+    }
+
     /** Operations per second of time spent inside them. */
     double perSecond() {
       return count * 1e9 / nanos;

@@ -34,11 +34,13 @@ class BenchOptionsTest {
 
   @Test
   void only_selects_a_group_by_name_or_by_a_figure_prefix() {
-    BenchOptions byGroup = BenchOptions.parse("--only", "engine");
+    BenchOptions byGroup = BenchOptions.parse("--only", "store");
     BenchOptions byFigure = BenchOptions.parse("--only", "store.list");
+    BenchOptions byPrefix = BenchOptions.parse("--only", "store.commit.raw");
 
-    assertThat(selected(byGroup)).containsExactly("engine");
+    assertThat(selected(byGroup)).containsExactly("store");
     assertThat(selected(byFigure)).containsExactly("list");
+    assertThat(selected(byPrefix)).containsExactly("store", "engine");
     assertThat(selected(BenchOptions.parse("--only", "nothing.like.this"))).isEmpty();
   }
 
