@@ -113,7 +113,7 @@ final class ApiBench implements BenchGroup {
       int dags) throws Exception {
     byte[] body = answer(port, headers.get(), dags);
     Duration warm = run.window(Duration.ofMillis(500), Duration.ofSeconds(2));
-    Duration window = run.window(Duration.ofSeconds(1), Duration.ofSeconds(5));
+    Duration window = run.window(Duration.ofMillis(700), Duration.ofSeconds(5));
     int min = run.pick(2, 12);
     HttpLoad.Result api = HttpLoad.run(port, PATH, headers, CONNECTIONS, warm, window, min);
     HttpLoad.Result raw = rawServer(body, headers, warm, window, min);

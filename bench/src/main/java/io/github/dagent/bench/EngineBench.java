@@ -88,7 +88,7 @@ final class EngineBench implements BenchGroup {
     int dags = run.pick(50, 1000);
     String url = backend.url(run.directory("engine-" + backend.label()));
     try (DagStore store = DagStores.open(url)) {
-      Duration window = run.window(Duration.ofSeconds(1), Duration.ofSeconds(3));
+      Duration window = run.window(Duration.ofMillis(500), Duration.ofSeconds(3));
       Timed.Result before = RawCommits.rate(run, backend, url, window);
       List<Long> ids = new ArrayList<>();
       for (int i = 0; i < dags; i++) {
