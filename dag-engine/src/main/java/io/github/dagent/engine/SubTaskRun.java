@@ -204,11 +204,41 @@ final class SubTaskRun {
     if (line != null) {
       changes.log(new TaskLog(row.id(), row.executeTimes(), line, done.endTime()));
     }
-    if (executor.advancer().commitFinished(changes.build(), done)) {
+    if (storeFinish(changes.build(), done)) {
       LOG.debug("dag={} subtask={} RUNNING -> {}", work.dag(), subTaskId(), state);
     } else {
       LOG.debug("dag={} subtask={} changed while it ran; {} not stored", work.dag(),
           subTaskId(), state);
+    }
+  }
+
+  /**
+   * Stores the outcome, trying again twice when the store fails: a finish that is not
+   * stored leaves the sub-task RUNNING until the next start recovers it.
+   */
+  private boolean storeFinish(ChangeSet finish, SubTask done) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return executor.advancer().commitFinished(finish, done);
+      } catch (RuntimeException e) {
+        if (attempt == 3 || executor.isClosing()) {
+          LOG.error("dag={} subtask={} outcome {} could not be stored; it stays RUNNING until"
+              + " the engine restarts and recovers it", work.dag(), subTaskId(), done.state(),
+              e);
+          return false;
+        }
+        LOG.warn("dag={} subtask={} outcome could not be stored ({}); trying again",
+            work.dag(), subTaskId(), e.getMessage());
+        pause(attempt * 200L);
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

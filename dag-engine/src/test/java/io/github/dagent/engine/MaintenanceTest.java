@@ -75,6 +75,25 @@ class MaintenanceTest extends EngineFixture {
   }
 
   @Test
+  void a_cancelled_maintenance_dag_releases_its_lock_and_leaves_the_unfinished_list()
+      throws Exception {
+    registerTypes();
+    startEngine();
+    long failed = submit(maintenance("m1", Maintenance.GLOBAL, single(sub("a", "fails"))))
+        .dag().id();
+    await(failed);
+
+    engine.operate(failed, Operator.CANCEL);
+
+    assertThat(store.findDag(failed).orElseThrow().operator()).isEqualTo(Operator.CANCEL);
+    assertThat(engine.unfinished()).extracting(Dag::id).doesNotContain(failed);
+    assertThat(store.maintenanceHolder(Maintenance.GLOBAL)).isEmpty();
+    long second = submit(maintenance("m2", Maintenance.GLOBAL, single(sub("b", "noop"))))
+        .dag().id();
+    assertThat(await(second).state()).isEqualTo(TaskState.SUCCEED);
+  }
+
+  @Test
   void a_tenant_lock_blocks_the_same_tenant_and_the_global_lock_only() throws Exception {
     registerTypes();
     startEngine();

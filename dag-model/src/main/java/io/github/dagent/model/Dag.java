@@ -48,10 +48,14 @@ public record Dag(
 
   /**
    * Unfinished: not SUCCEED, or FAILED while holding a maintenance lock (it waits for an
-   * operator). A FAILED dag without maintenance is finished.
+   * operator). A FAILED dag without maintenance is finished, and so is a cancelled one
+   * (FAILED / CANCEL): CANCEL releases the lock, so nothing waits on that dag any more.
    */
   public boolean isUnfinished() {
-    return state != TaskState.SUCCEED && (state != TaskState.FAILED || maintenance.isHeld());
+    if (state == TaskState.SUCCEED) {
+      return false;
+    }
+    return state != TaskState.FAILED || maintenance.isHeld() && operator != Operator.CANCEL;
   }
 
   /** This dag with a new state and operator. */

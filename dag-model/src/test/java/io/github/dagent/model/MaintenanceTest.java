@@ -70,6 +70,14 @@ class MaintenanceTest {
   }
 
   @Test
+  void cancelled_maintenance_dag_released_its_lock_and_is_finished() {
+    Dag cancelled = dag(TaskState.FAILED, Maintenance.GLOBAL).with(TaskState.FAILED,
+        Operator.CANCEL);
+
+    assertThat(cancelled.isUnfinished()).isFalse();
+  }
+
+  @Test
   void dag_is_unfinished_until_it_succeeds() {
     for (TaskState state : new TaskState[] {TaskState.READY, TaskState.RUNNING,
         TaskState.PENDING}) {

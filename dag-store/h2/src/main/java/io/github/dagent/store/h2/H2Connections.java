@@ -20,6 +20,7 @@ import org.h2.jdbcx.JdbcDataSource;
  * so a listing's statements see one snapshot). An in-memory database is kept alive by one
  * extra connection held until {@link #close()}. On open, {@code WRITE_DELAY 0} makes each
  * commit reach the file before it returns, so a killed process loses no returned commit.
+ * Files are reached through H2's {@code async:} file system, which interrupts cannot close.
  */
 final class H2Connections implements ConnectionSource {
   static final int WRITERS = 4;
@@ -85,9 +86,20 @@ final class H2Connections implements ConnectionSource {
     return new HikariDataSource(hikari);
   }
 
-  /** The URL with a lock timeout unless it sets one (a URL setting runs no statement). */
-  private static String url(StoreConfig config) {
-    String url = config.url();
+  /**
+   * The URL the connections use: a file database goes through H2's {@code async:} file
+   * system (an interrupt during I/O on the default file channel closes it and leaves the
+   * database broken), and a lock timeout is added unless the URL sets one (a URL setting
+   * runs no statement).
+   */
+  static String url(StoreConfig config) {
+    String rest = config.url().substring(H2StoreProvider.PREFIX.length());
+    if (rest.startsWith("file:")) {
+      rest = "async:" + rest.substring("file:".length());
+    } else if (!rest.startsWith("mem:") && !rest.startsWith("async:")) {
+      rest = "async:" + rest;
+    }
+    String url = H2StoreProvider.PREFIX + rest;
     return url.toUpperCase(Locale.ROOT).contains("LOCK_TIMEOUT=") ? url
         : url + ";LOCK_TIMEOUT=" + LOCK_TIMEOUT_MILLIS;
   }

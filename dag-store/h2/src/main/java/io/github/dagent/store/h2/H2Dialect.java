@@ -43,8 +43,8 @@ final class H2Dialect implements JdbcDialect {
       throw new StoreException("cannot open '" + url + "': only jdbc:h2:file:<path> and"
           + " jdbc:h2:mem:<name> are supported", null);
     }
-    if (location.startsWith("file:")) {
-      location = location.substring("file:".length());
+    if (location.startsWith("file:") || location.startsWith("async:")) {
+      location = location.substring(location.indexOf(':') + 1);
     }
     if (location.startsWith("~")) {
       location = System.getProperty("user.home") + location.substring(1);

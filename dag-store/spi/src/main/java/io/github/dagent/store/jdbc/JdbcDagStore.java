@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 final class JdbcDagStore implements DagStore {
   /** The unfinished rule of {@link Dag#isUnfinished()} on the dag table aliased {@code d}. */
   private static final String UNFINISHED =
-      "d.state <> 5 AND (d.state <> 4 OR d.maintenance_kind <> 0)";
+      "d.state <> 5 AND (d.state <> 4 OR (d.maintenance_kind <> 0 AND d.operator <> 4))";
   private static final String DAG_SELECT = "SELECT d.id, " + prefixed(Rows.DAG_COLUMNS)
       + " FROM dag d";
   private static final String NODE_SELECT = "SELECT n.id, " + prefixed("n", Rows.NODE_COLUMNS)

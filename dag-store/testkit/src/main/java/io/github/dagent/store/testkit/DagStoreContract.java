@@ -40,6 +40,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -419,6 +421,8 @@ public abstract class DagStoreContract {
     Dag running = store.createDag(Fixtures.chain("running", 1)).dag();
     Dag succeeded = store.createDag(Fixtures.chain("succeeded", 1)).dag();
     Dag failedPlain = store.createDag(Fixtures.chain("failed plain", 1)).dag();
+    Dag cancelled = store.createDag(maintained("cancelled", Maintenance.GLOBAL)).dag();
+    commitDag(cancelled, cancelled.with(TaskState.FAILED, Operator.CANCEL));
     Dag failedLocked = store.createDag(maintained("failed locked", Maintenance.GLOBAL)).dag();
     commitDag(running, running.with(TaskState.RUNNING, Operator.RUN));
     commitDag(succeeded, succeeded.with(TaskState.SUCCEED, Operator.RUN));
@@ -430,7 +434,8 @@ public abstract class DagStoreContract {
     assertThat(unfinished).extracting(graph -> graph.dag().id())
         .containsExactly(running.id(), failedLocked.id());
     assertThat(unfinished).allSatisfy(graph -> assertThat(graph.nodes()).isEmpty());
-    assertThat(store.listDags(DagFilter.ALL)).hasSize(4);
+    assertThat(unfinished).allSatisfy(graph -> assertThat(graph.dag().isUnfinished()).isTrue());
+    assertThat(store.listDags(DagFilter.ALL)).hasSize(5);
   }
 
   @Test
@@ -586,6 +591,38 @@ public abstract class DagStoreContract {
     assertThat(store.logs(subTaskId)).extracting(TaskLog::text).endsWith("after");
     reopen();
     assertThat(store.logs(subTaskId)).extracting(TaskLog::text).endsWith("after");
+  }
+
+  @Test
+  void interrupts_arriving_during_writes_leave_the_store_usable() throws Exception {
+    long subTaskId = store.createDag(Fixtures.chain("interrupts", 1)).subTasks().get(0).id();
+    AtomicInteger refused = new AtomicInteger();
+    AtomicReference<Throwable> unexpected = new AtomicReference<>();
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < 300; i++) {
+        try {
+          store.appendLog(new TaskLog(subTaskId, 0, "line " + i, Fixtures.CREATED));
+        } catch (StoreException e) {
+          refused.incrementAndGet();
+        } catch (Throwable e) {
+          unexpected.set(e);
+          return;
+        }
+        Thread.interrupted();
+      }
+    });
+    writer.start();
+    while (writer.isAlive()) {
+      writer.interrupt();
+      Thread.sleep(0, 200_000);
+    }
+
+    assertThat(unexpected.get()).isNull();
+    store.appendLog(new TaskLog(subTaskId, 0, "after", Fixtures.CREATED));
+    assertThat(store.logs(subTaskId)).extracting(TaskLog::text).endsWith("after")
+        .hasSize(300 - refused.get() + 1);
+    reopen();
+    assertThat(store.logs(subTaskId)).hasSize(300 - refused.get() + 1);
   }
 
   @Test
