@@ -305,6 +305,27 @@ class MainJobIT {
 
   @Test
   @Order(10)
+  void fc11_a_child_outliving_a_sigterm_of_the_agent_acts_once_after_a_quick_restart()
+      throws Exception {
+    Path work = dir.resolve("fc11");
+    String command = "(setsid sh -c 'sleep 1; echo effect >> effects.log' </dev/null"
+        + " >/dev/null 2>&1 &); echo started; sleep 30";
+    String id = submit(shellPlan("fc11", work, command, 60, null)).path("id").asText();
+    awaitDag(id, d -> subTask(d, 1).path("task_logs").toString().contains("\"started\""));
+
+    agent.close();
+    agent = AgentProcess.start(jar, data, port, dir.resolve("agent-sigterm.out"));
+    http.reconnect();
+    JsonNode after = awaitDag(id, d -> "FAILED".equals(d.path("state").asText()));
+    Thread.sleep(1500);
+
+    assertThat(subTask(after, 1).path("task_logs").toString()).contains(INTERRUPTED);
+    assertThat(subTask(after, 1).path("execute_times").asInt()).isEqualTo(1);
+    assertThat(Files.readAllLines(work.resolve("effects.log"))).containsExactly("effect");
+  }
+
+  @Test
+  @Order(11)
   void fc09_fc11_kill_at_ten_moments_recovers_and_runs_no_shell_twice() throws Exception {
     int[][] moments = {{1, 0}, {2, 0}, {3, 0}, {1, 200}, {2, 200}, {3, 200}, {1, 400},
         {2, 400}, {3, 400}, {3, 550}};
