@@ -27,7 +27,12 @@ enum Backend {
       return connection;
     }
   },
-  /** H2 in a file, commits written through ({@code WRITE_DELAY 0}) as the H2 plugin sets. */
+  /**
+   * H2 in a file, commits written through ({@code WRITE_DELAY 0}) as the H2 plugin sets. The
+   * plugin opens {@code file:} URLs through H2's {@code async:} file system; the bare
+   * connection does the same, so that it joins the store's open database instead of being
+   * refused its file lock.
+   */
   H2("h2", "store.commit.raw.h2") {
     @Override
     String url(Path directory) {
@@ -36,7 +41,8 @@ enum Backend {
 
     @Override
     Connection rawConnection(String url) throws SQLException {
-      Connection connection = DriverManager.getConnection(url, "", "");
+      Connection connection = DriverManager.getConnection(
+          url.replace("jdbc:h2:file:", "jdbc:h2:async:"), "", "");
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET WRITE_DELAY 0");
       }
