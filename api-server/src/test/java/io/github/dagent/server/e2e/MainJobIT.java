@@ -254,6 +254,13 @@ class MainJobIT {
     assertThat(dag.path("operator").asText()).isEqualTo("CANCEL");
     assertThat(node(dag, 1).path("sub_tasks").get(0).path("state").asText())
         .isEqualTo("FAILED");
+    assertThat(unfinishedIds()).as("a failed maintenance dag keeps its lock").contains(holder);
+
+    operate(holder, "pass");
+    JsonNode passed = awaitDag(holder, d -> "SUCCEED".equals(d.path("state").asText()));
+
+    assertThat(passed.path("operator").asText()).isEqualTo("PASS");
+    assertThat(unfinishedIds()).doesNotContain(holder);
   }
 
   @Test
@@ -345,7 +352,8 @@ class MainJobIT {
 
   private CrashRound crashRound(int round, int stage, int offsetMillis) throws Exception {
     Path work = dir.resolve("crash-" + round);
-    String id = submit(crashPlan(round, work)).path("id").asText();
+    boolean maintenance = round % 2 == 0;
+    String id = submit(crashPlan(round, work, maintenance)).path("id").asText();
     awaitDag(id, d -> "RUNNING".equals(subTask(d, stage).path("state").asText()));
     Thread.sleep(offsetMillis);
     JsonNode before = dag(id);
@@ -362,6 +370,10 @@ class MainJobIT {
       assertThat(subTask(after, failedStage).path("task_logs").toString())
           .contains(INTERRUPTED);
       assertThat(failedStage).as("only shell stages fail on recovery").isIn(1, 3);
+      if (maintenance) {
+        assertThat(unfinishedIds()).as("FC-09: a failed maintenance dag is listed")
+            .contains(id);
+      }
       operate(id, "retry");
       after = awaitDag(id, d -> "SUCCEED".equals(d.path("state").asText()));
     }
@@ -424,8 +436,12 @@ class MainJobIT {
         + "}}]}]}";
   }
 
-  private static String crashPlan(int round, Path work) throws Exception {
+  private static String crashPlan(int round, Path work, boolean maintenance)
+      throws Exception {
     ObjectNode plan = JSON.createObjectNode().put("name", "crash round " + round);
+    if (maintenance) {
+      plan.putObject("maintenance").put("type", "tenant").put("key", "crash");
+    }
     plan.putObject("params").put("workdir", work.toString());
     ArrayNode nodes = plan.putArray("nodes");
     shellNode(nodes, "first shell", "echo \"first run $DAGENT_EXECUTE_TIMES\" >> effects.log;"
