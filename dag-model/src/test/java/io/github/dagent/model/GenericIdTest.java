@@ -203,6 +203,20 @@ class GenericIdTest {
         .hasMessageContaining("negative");
   }
 
+  @Test
+  void with_id_keeps_kind_and_agent_and_equals_a_fresh_encoding() {
+    AgentAddress v4 = new AgentAddress("10.0.0.5", 2886);
+    AgentAddress v6 = new AgentAddress("2001:db8::7", 65535);
+
+    assertThat(GenericId.agent(v4, 7).withId(42)).isEqualTo(GenericId.agent(v4, 42))
+        .hasToString(GenericId.agent(v4, 42).toString());
+    assertThat(GenericId.agent(v6, 1).withId(9).toString())
+        .isEqualTo(GenericId.agent(v6, 9).toString());
+    assertThat(GenericId.parse("11").withId(19)).hasToString("119");
+    assertThat(GenericId.parse("2016777216502886" + "7").withId(8).toString())
+        .isEqualTo("2016777216502886" + "8");
+  }
+
   private static void assertInvalid(String text, String reason) {
     assertThatThrownBy(() -> GenericId.parse(text))
         .isInstanceOfSatisfying(InvalidGenericIdException.class, e -> {

@@ -38,12 +38,13 @@ public final class TaskDetails {
    */
   public DagDetailDTO dag(DagGraph graph, Map<Long, List<TaskLog>> logs, boolean details) {
     Dag dag = graph.dag();
+    GenericId where = dag.genericId();
     List<NodeDetailDTO> nodes = details
         ? graph.nodes().stream()
-            .map(node -> embeddedNode(dag, node, graph.subTasksOf(node.id()), logs))
+            .map(node -> embeddedNode(where, node, graph.subTasksOf(node.id()), logs))
             .toList()
         : null;
-    return new DagDetailDTO(dag.genericId().toString(), dag.id(), dag.name(), dag.stage(),
+    return new DagDetailDTO(where.toString(), dag.id(), dag.name(), dag.stage(),
         dag.maxStage(), dag.maintenance().kind().code(), dag.maintenance().key(),
         dag.state().name(), dag.operator().name(), time(dag.startTime()),
         time(dag.endTime()), merged(graph.subTasks()), nodes);
@@ -61,7 +62,7 @@ public final class TaskDetails {
    */
   public NodeDetailDTO node(Dag dag, Node node, List<SubTask> subTasks,
       Map<Long, List<TaskLog>> logs, boolean details) {
-    return nodeDto(dag, node, subTasks, logs, details, merged(subTasks));
+    return nodeDto(dag.genericId(), node, subTasks, logs, details, merged(subTasks));
   }
 
   /**
@@ -73,7 +74,7 @@ public final class TaskDetails {
    * @return the sub-task's DTO with its own data
    */
   public TaskDetailDTO subTask(Dag dag, SubTask subTask, List<TaskLog> logs) {
-    return subTaskDto(dag, subTask, logs, subTask.additionalData());
+    return subTaskDto(dag.genericId(), subTask, logs, subTask.additionalData());
   }
 
   /**
@@ -84,29 +85,30 @@ public final class TaskDetails {
     return new TaskLogDTO(log.subTaskId(), log.executeTimes(), log.text(), time(log.time()));
   }
 
-  private NodeDetailDTO embeddedNode(Dag dag, Node node, List<SubTask> subTasks,
+  private NodeDetailDTO embeddedNode(GenericId where, Node node, List<SubTask> subTasks,
       Map<Long, List<TaskLog>> logs) {
-    return nodeDto(dag, node, subTasks, logs, true, null);
+    return nodeDto(where, node, subTasks, logs, true, null);
   }
 
-  private NodeDetailDTO nodeDto(Dag dag, Node node, List<SubTask> subTasks,
+  private NodeDetailDTO nodeDto(GenericId where, Node node, List<SubTask> subTasks,
       Map<Long, List<TaskLog>> logs, boolean details, Map<String, Object> data) {
     List<TaskDetailDTO> tasks = details
         ? subTasks.stream()
-            .map(subTask -> subTaskDto(dag, subTask, logs.getOrDefault(subTask.id(), List.of()),
+            .map(subTask -> subTaskDto(where, subTask, logs.getOrDefault(subTask.id(), List.of()),
                 null))
             .toList()
         : null;
-    return new NodeDetailDTO(idOf(dag, node.id()), node.id(), node.name(), node.state().name(),
-        node.operator().name(), time(node.startTime()), time(node.endTime()), data, tasks);
+    return new NodeDetailDTO(where.withId(node.id()).toString(), node.id(), node.name(),
+        node.state().name(), node.operator().name(), time(node.startTime()),
+        time(node.endTime()), data, tasks);
   }
 
-  private TaskDetailDTO subTaskDto(Dag dag, SubTask subTask, List<TaskLog> logs,
+  private TaskDetailDTO subTaskDto(GenericId where, SubTask subTask, List<TaskLog> logs,
       Map<String, Object> data) {
     List<String> lines = subTask.executeTimes() == 0
         ? null
         : logs.stream().map(TaskLog::text).toList();
-    return new TaskDetailDTO(idOf(dag, subTask.id()), subTask.id(), subTask.name(),
+    return new TaskDetailDTO(where.withId(subTask.id()).toString(), subTask.id(), subTask.name(),
         subTask.state().name(), subTask.operator().name(), time(subTask.startTime()),
         time(subTask.endTime()), data, subTask.executeTimes(),
         new ExecuteAgentDTO(subTask.executeAgent().ip(), subTask.executeAgent().port()), lines);
@@ -118,10 +120,6 @@ public final class TaskDetails {
       data = JsonValues.mergeStrict(data, subTask.additionalData());
     }
     return data;
-  }
-
-  private static String idOf(Dag dag, long id) {
-    return GenericId.of(dag.scope(), dag.agent(), id).toString();
   }
 
   private String time(Instant instant) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,21 +24,36 @@ public final class WireTime {
     Objects.requireNonNull(time, "time");
     OffsetDateTime local = time.atZone(Objects.requireNonNull(zone, "zone")).toOffsetDateTime();
     StringBuilder text = new StringBuilder(40);
-    text.append(String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", local.getYear(),
-        local.getMonthValue(), local.getDayOfMonth(), local.getHour(), local.getMinute(),
-        local.getSecond()));
+    digits(text, local.getYear(), 4).append('-');
+    digits(text, local.getMonthValue(), 2).append('-');
+    digits(text, local.getDayOfMonth(), 2).append('T');
+    digits(text, local.getHour(), 2).append(':');
+    digits(text, local.getMinute(), 2).append(':');
+    digits(text, local.getSecond(), 2);
     int nanos = local.getNano();
     if (nanos != 0) {
-      String fraction = String.format(Locale.ROOT, "%09d", nanos);
-      int end = fraction.length();
-      while (fraction.charAt(end - 1) == '0') {
-        end--;
+      int width = 9;
+      while (nanos % 10 == 0) {
+        nanos /= 10;
+        width--;
       }
-      text.append('.').append(fraction, 0, end);
+      digits(text.append('.'), nanos, width);
     }
     ZoneOffset offset = local.getOffset();
     text.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
     return text.toString();
+  }
+
+  /**
+   * Appends a non-negative number as ASCII digits, zero-padded to a width (formatting with
+   * String.format cost more than the rest of a listing).
+   */
+  private static StringBuilder digits(StringBuilder text, int value, int width) {
+    String plain = Integer.toString(value);
+    for (int i = plain.length(); i < width; i++) {
+      text.append('0');
+    }
+    return text.append(plain);
   }
 
   /**
