@@ -36,6 +36,7 @@ public final class Agent implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private boolean started;
   private boolean serving;
+  private DataDirLock dataDirLock;
   private final CountDownLatch closed = new CountDownLatch(1);
 
   Agent(AgentConfig config, AgentIdentity identity, Undertow server,
@@ -49,9 +50,11 @@ public final class Agent implements AutoCloseable {
   }
 
   /**
-   * Starts the engine (which recovers what the store holds) and then the HTTP server.
+   * Locks the data directory, starts the engine (which recovers what the store holds) and
+   * then the HTTP server.
    *
-   * @throws IllegalStateException when called twice
+   * @throws IllegalStateException when called twice, or when another agent runs on the same
+   *     data directory (then nothing was recovered)
    * @throws RuntimeException when the port cannot be bound; the engine is closed again then
    */
   public void start() {
@@ -60,11 +63,13 @@ public final class Agent implements AutoCloseable {
         throw new IllegalStateException("the agent is already started or stopping");
       }
       started = true;
-      engine.start();
+      dataDirLock = DataDirLock.acquire(config.dataDir());
       try {
-        server.start();
+        engine.start();
+        listen();
       } catch (RuntimeException e) {
         engine.close();
+        releaseDataDir();
         throw e;
       }
       serving = true;
@@ -116,6 +121,7 @@ public final class Agent implements AutoCloseable {
         stopServer();
 
         engine.close();
+        releaseDataDir();
         LOG.info("agent stopped");
       } finally {
         closed.countDown();
@@ -135,6 +141,26 @@ public final class Agent implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       LOG.warn("interrupted while draining requests; stopping now");
+    }
+  }
+
+  private void listen() {
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new IllegalStateException("cannot listen on " + identity.address() + ": "
+          + root.getMessage() + "; stop the process using it, or choose another --port", e);
+    }
+  }
+
+  private void releaseDataDir() {
+    if (dataDirLock != null) {
+      dataDirLock.close();
+      dataDirLock = null;
     }
   }
 

@@ -6,6 +6,7 @@ import io.github.dagent.server.config.AgentConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,10 +51,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AgentConfig config = config();
-    System.setProperty("dagent.data", config.dataDir().toAbsolutePath().toString());
     Agent agent;
     try {
+      AgentConfig config = config();
+      System.setProperty("dagent.data", config.dataDir().toAbsolutePath().toString());
       agent = AgentComponent.create(config).agent();
       Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "dagent-shutdown"));
       agent.start();
@@ -75,18 +76,38 @@ public final class ServeCommand implements Callable<Integer> {
     return text.toString();
   }
 
-  AgentConfig config() throws IOException {
+  private String readPasswordFile() {
+    try {
+      return Files.readString(passwordFile, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("the agent password file " + passwordFile
+          + " does not exist", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the agent password file " + passwordFile
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  AgentConfig config() {
     Path dataDir = data.toAbsolutePath().normalize();
     String url = store != null ? store : AgentConfig.defaultStoreUrl(dataDir);
     AgentConfig.Limits limits = AgentConfig.Limits.DEFAULTS.withMaxBodyBytes(maxBodyBytes);
     return new AgentConfig(bind, port, dataDir, url, password(), limits);
   }
 
-  private Optional<String> password() throws IOException {
+  /**
+   * A password file that is missing, unreadable or empty is refused: an operator who named a
+   * file asked for a password, and silently running without one would expose the agent.
+   */
+  private Optional<String> password() {
     if (passwordFile != null) {
-      String text = Files.readString(passwordFile, StandardCharsets.UTF_8)
-          .replaceAll("[\r\n]+$", "");
-      return text.isEmpty() ? Optional.empty() : Optional.of(text);
+      String text = readPasswordFile().replaceAll("[\r\n]+$", "");
+      if (text.isEmpty()) {
+        throw new IllegalArgumentException("the agent password file " + passwordFile
+            + " is empty; write the password in it, or leave out --agent-password-file to"
+            + " run without a password");
+      }
+      return Optional.of(text);
     }
     String env = System.getenv(PASSWORD_ENV);
     return env == null || env.isEmpty() ? Optional.empty() : Optional.of(env);
