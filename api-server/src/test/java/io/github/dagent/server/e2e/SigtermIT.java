@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dagent.crypto.SealedRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
@@ -19,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * FC-12 against the built jar: SIGTERM, twice, while a 120 s shell command and a sleep run,
  * ends the agent within the spec's bound, and the next start on the same data directory
- * recovers both per FC-09 (the shell is cut off, the sleep continues).
+ * recovers both per FC-09 (the shell is cut off, the sleep continues). The agent's own stop
+ * takes milliseconds, so a request held in flight keeps it draining until the second SIGTERM
+ * has surely arrived during the shutdown.
  */
 class SigtermIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,13 +70,23 @@ class SigtermIT {
     JsonNode shellBefore = dag(shellId);
     JsonNode sleepBefore = dag(sleepId);
 
-    long signalled = System.nanoTime();
-    agent.terminate();
-    Thread.sleep(200);
-    agent.terminate();
-    OptionalInt code = agent.awaitExit(SHUTDOWN_BOUND);
-    Duration took = Duration.ofNanos(System.nanoTime() - signalled);
+    Duration took;
+    OptionalInt code;
+    try (HalfSentRequest inFlight = HalfSentRequest.send(http, port)) {
+      long signalled = System.nanoTime();
+      agent.terminate();
+      Thread.sleep(200);
+      assertThat(agent.awaitExit(Duration.ZERO))
+          .as("the agent still drains the half-sent request at the second SIGTERM").isEmpty();
+      agent.terminate();
+      Thread.sleep(200);
+      String answer = inFlight.finish();
+      code = agent.awaitExit(SHUTDOWN_BOUND);
+      took = Duration.ofNanos(System.nanoTime() - signalled);
 
+      assertThat(answer).as("the request in flight is answered while the agent stops")
+          .startsWith("HTTP/1.1 400").contains("Task.Template.Invalid");
+    }
     assertThat(code).as("the agent ends within %s of two SIGTERMs", SHUTDOWN_BOUND).isPresent();
     System.out.printf("FC-12: the agent ended %d ms after the first SIGTERM, exit code %d%n",
         took.toMillis(), code.getAsInt());
@@ -83,6 +102,7 @@ class SigtermIT {
     JsonNode shell = awaitDag(shellId, d -> "FAILED".equals(d.path("state").asText()));
     JsonNode sleep = awaitDag(sleepId, d -> "SUCCEED".equals(d.path("state").asText()));
 
+    System.out.println("FC-12: the shell's logs after the restart: " + logs(shell));
     assertThat(subTask(shell).path("state").asText()).isEqualTo("FAILED");
     assertThat(subTask(shell).path("execute_times").asInt()).isEqualTo(1);
     assertThat(logs(shell)).contains(INTERRUPTED);
@@ -100,6 +120,52 @@ class SigtermIT {
     assertThat(logs(retried)).contains("run 2", "done");
     assertLogsKept(shell, retried);
     assertThat(unfinishedIds()).doesNotContain(shellId);
+  }
+
+  /**
+   * A request whose header and first half of its body are sent, so that the agent holds it in
+   * flight (reading the rest) until {@link #finish()} sends the rest. Its plan is invalid: the
+   * answer is a 400 and nothing is stored.
+   */
+  private static final class HalfSentRequest implements AutoCloseable {
+    private final Socket socket;
+    private final byte[] rest;
+
+    private HalfSentRequest(Socket socket, byte[] rest) {
+      this.socket = socket;
+      this.rest = rest;
+    }
+
+    static HalfSentRequest send(AgentHttp http, int port) throws Exception {
+      String path = "/api/v1/task/dag";
+      SealedRequest sealed = http.seal(path, "{\"name\":\"x\",\"nodes\":[]}");
+      byte[] body = sealed.body().orElseThrow().getBytes(StandardCharsets.ISO_8859_1);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+          + sealed.headerName() + ": " + sealed.headerValue() + "\r\n"
+          + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+          + "Connection: close\r\n\r\n";
+      Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      Thread.sleep(500);
+      return new HalfSentRequest(socket,
+          Arrays.copyOfRange(body, body.length / 2, body.length));
+    }
+
+    /** Sends the rest of the body and reads the whole answer. */
+    String finish() throws Exception {
+      socket.getOutputStream().write(rest);
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   /**
