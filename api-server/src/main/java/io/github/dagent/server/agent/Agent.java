@@ -129,11 +129,13 @@ public final class Agent implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes the gate and waits for requests in flight. The listeners are not suspended:
+   * Undertow's {@code ListenerInfo.suspend()} also closes every open connection, which would
+   * cut off the very requests this waits for; the closed gate turns new requests away.
+   */
   private void drain() {
     gate.close();
-    if (serving) {
-      server.getListenerInfo().forEach(Undertow.ListenerInfo::suspend);
-    }
     try {
       if (!gate.awaitIdle(config.limits().shutdownGrace().toMillis())) {
         LOG.warn("requests still in flight after the grace period; stopping anyway");

@@ -53,6 +53,16 @@ final class AgentHttp {
     return send(path, body);
   }
 
+  /**
+   * Seals a POST as {@link #post} would, for a test that writes the request itself.
+   *
+   * @return the header to send and the encrypted body
+   */
+  SealedRequest seal(String path, String body) throws Exception {
+    return sealer().seal(HeaderKind.AGENT, AgentProcess.PASSWORD, path,
+        Optional.of(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
   /** Forgets the public key, as a client must when the agent was restarted. */
   void reconnect() {
     sealer = null;

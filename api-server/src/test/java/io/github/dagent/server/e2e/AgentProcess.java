@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,6 +60,21 @@ final class AgentProcess implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("agent killed").isTrue();
+  }
+
+  /** SIGTERM without waiting, as {@code kill -TERM}; a no-op once the agent has ended. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /**
+   * Waits for the agent to end.
+   *
+   * @return its exit code, or empty when it still runs after {@code patience}
+   */
+  OptionalInt awaitExit(Duration patience) throws InterruptedException {
+    return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)
+        ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
   }
 
   /** SIGTERM, then SIGKILL when the agent has not stopped within 15 s. */
