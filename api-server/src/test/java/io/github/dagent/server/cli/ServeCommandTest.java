@@ -71,6 +71,43 @@ class ServeCommandTest {
   }
 
   @Test
+  void an_empty_or_missing_password_file_is_refused_instead_of_turning_auth_off()
+      throws Exception {
+    Path empty = dir.resolve("empty");
+    Files.writeString(empty, "\n");
+
+    String emptyError = startError("serve", "--data", dir.toString(), "--port", "0",
+        "--agent-password-file", empty.toString());
+    String missingError = startError("serve", "--data", dir.toString(), "--port", "0",
+        "--agent-password-file", dir.resolve("nope").toString());
+
+    assertThat(emptyError).startsWith("dagent: cannot start the agent: ")
+        .contains(empty + " is empty");
+    assertThat(missingError).contains(dir.resolve("nope") + " does not exist")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void a_port_outside_the_range_is_one_line_not_a_stack_trace() throws Exception {
+    String error = startError("serve", "--data", dir.toString(), "--port", "99999");
+
+    assertThat(error).startsWith("dagent: cannot start the agent: ").contains("99999")
+        .doesNotContain("\tat ");
+  }
+
+  private static String startError(String... args) throws Exception {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(err, true, "UTF-8"));
+    try {
+      assertThat(DagentCommand.commandLine().execute(args)).isEqualTo(1);
+    } finally {
+      System.setErr(original);
+    }
+    return err.toString("UTF-8");
+  }
+
+  @Test
   void there_is_no_plain_password_flag_and_help_lists_serve() {
     StringWriter err = new StringWriter();
     CommandLine line = DagentCommand.commandLine().setErr(new PrintWriter(err));
