@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code dagent task ...}: submit, list, show, watch and operate dags on a running agent over
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
  * is FAILED, 2 a usage error, an unreachable agent or a request the agent refused (the
  * agent's errCode and message are printed).
  */
-@Command(name = "task", mixinStandardHelpOptions = true,
+@Command(name = "task", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
     description = "Submit, watch and operate dags on a running agent.")
 public final class TaskCommand {
   /** Exit code: done. */

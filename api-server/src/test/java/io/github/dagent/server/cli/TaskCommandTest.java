@@ -56,4 +56,18 @@ class TaskCommandTest {
     assertThat(code).isEqualTo(TaskCommand.USAGE);
     assertThat(err.toString()).contains("no-such-plan.json");
   }
+
+  @Test
+  void every_task_subcommand_answers_help() {
+    for (String sub : new String[] {"submit", "list", "show", "watch", "logs", "retry",
+        "rollback", "cancel", "pass"}) {
+      StringWriter out = new StringWriter();
+
+      int code = DagentCommand.commandLine().setOut(new PrintWriter(out))
+          .execute("task", sub, "--help");
+
+      assertThat(code).as(sub).isZero();
+      assertThat(out.toString()).as(sub).contains("Usage: dagent task " + sub);
+    }
+  }
 }
