@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dagent.store.DagFilter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,8 +77,48 @@ class PlanRouteTest {
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errCode()).isEqualTo("Task.Maintenance.Locked");
-    assertThat(reply.body().path("error").path("message").asText()).startsWith("maintenance:");
+    String holder = agent.store().listDags(DagFilter.ALL).get(0).genericId().toString();
+    assertThat(reply.body().path("error").path("message").asText()).startsWith("maintenance:")
+        .contains("held by dag " + holder + ";");
     assertThat(agent.store().listDags(DagFilter.ALL)).hasSize(before);
+  }
+
+  @Test
+  void a_plan_nested_past_the_reader_limit_is_400_template_invalid() {
+    String deep = "{\"name\": \"d\", \"params\": {\"x\": " + "[".repeat(1001)
+        + "]".repeat(1001) + "}, \"nodes\": []}";
+
+    TestAgent.Reply reply = agent.post("/api/v1/task/dag", deep);
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+    assertThat(reply.errCode()).isEqualTo("Task.Template.Invalid");
+    assertThat(reply.body().path("error").path("message").asText())
+        .startsWith("plan ").contains("nest");
+  }
+
+  @Test
+  void bad_json_is_named_by_line_and_column_without_parser_internals() {
+    TestAgent.Reply reply = agent.post("/api/v1/task/dag", "{\"name\": \"x\",\n  \"nodes\": [}");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.errCode()).isEqualTo("Task.Template.Invalid");
+    assertThat(reply.body().path("error").path("message").asText())
+        .contains("line 2, column").doesNotContain("Source", "REDACTED", "Stream", "marker");
+  }
+
+  @Test
+  void a_plan_takes_the_same_content_types_as_the_operator_route() {
+    int before = agent.store().listDags(DagFilter.ALL).size();
+
+    TestAgent.Reply form = agent.post("/api/v1/task/dag", shellPlan("true"),
+        Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    TestAgent.Reply charset = agent.post("/api/v1/task/dag", shellPlan("true"),
+        Map.of("Content-Type", "application/json; charset=utf-8"));
+
+    assertThat(form.status()).isEqualTo(400);
+    assertThat(form.errCode()).isEqualTo("Request.Body.Illegal");
+    assertThat(charset.status()).as(charset.toString()).isEqualTo(200);
+    assertThat(agent.store().listDags(DagFilter.ALL)).hasSize(before + 1);
   }
 
   @Test

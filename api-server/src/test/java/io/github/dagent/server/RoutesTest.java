@@ -132,7 +132,8 @@ class RoutesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"show_details=yes", "show_detail=2", "show_details=", "show_detail=t",
-      "show_details=true&show_detail=nope"})
+      "show_details=true&show_detail=nope", "show_details=true&show_details=false",
+      "show_detail=0&show_detail=TRUE"})
   void an_illegal_flag_is_refused(String query) {
     TestAgent.Reply reply = agent.get("/api/v1/task/dag/unfinish?" + query);
 

@@ -4,6 +4,7 @@ import io.github.dagent.model.DagentException;
 import io.github.dagent.model.ErrorCode;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
@@ -47,10 +48,12 @@ public final class ApiRequest {
 
   /**
    * Reads {@code show_details} or its alias {@code show_detail}: true, false, 1 or 0 in any
-   * case. When both are sent, both must be legal and {@code show_details} wins.
+   * case. When both are sent, both must be legal and {@code show_details} wins; one name sent
+   * more than once must carry the same flag each time.
    *
    * @return the flag, true when neither is sent
    * @throws DagentException {@link ErrorCode#REQUEST_QUERY_PARAM_ILLEGAL} for any other value
+   *     and for conflicting repeats of one name
    */
   public boolean showDetails() {
     Optional<Boolean> plural = flag("show_details");
@@ -69,6 +72,27 @@ public final class ApiRequest {
     return decrypted != null ? decrypted : RequestBody.read(exchange, maxBodyBytes);
   }
 
+  /**
+   * Checks the content type of a request whose body is JSON (encrypted or not): none at all,
+   * or {@code application/json} with any parameters such as a charset. Every JSON-reading route
+   * calls this, so they accept and refuse the same types.
+   *
+   * @throws DagentException {@link ErrorCode#REQUEST_BODY_ILLEGAL} for any other type, such as
+   *     the form encoding {@code curl -d} sends
+   */
+  public void requireJsonContent() {
+    String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    if (type == null) {
+      return;
+    }
+    int parameters = type.indexOf(';');
+    String media = (parameters < 0 ? type : type.substring(0, parameters)).trim();
+    if (!media.equalsIgnoreCase("application/json")) {
+      throw new DagentException(ErrorCode.REQUEST_BODY_ILLEGAL, "content type '"
+          + abbreviate(type) + "' is not JSON; send application/json (or no content type)");
+    }
+  }
+
   private Optional<Boolean> flag(String name) {
     Deque<String> values = exchange.getQueryParameters().get(name);
     if (values == null || values.isEmpty()) {
@@ -77,7 +101,12 @@ public final class ApiRequest {
     Boolean result = null;
     for (String value : values) {
       boolean parsed = parseFlag(name, value);
-      result = result == null ? parsed : result;
+      if (result != null && result != parsed) {
+        throw new DagentException(ErrorCode.REQUEST_QUERY_PARAM_ILLEGAL,
+            "query parameter " + name + " is sent more than once with conflicting values;"
+                + " send it once");
+      }
+      result = parsed;
     }
     return Optional.of(result);
   }
