@@ -21,12 +21,10 @@ public final class ApiRequest {
 
   private final HttpServerExchange exchange;
   private final Map<String, String> pathParams;
-  private final long maxBodyBytes;
 
-  ApiRequest(HttpServerExchange exchange, Map<String, String> pathParams, long maxBodyBytes) {
+  ApiRequest(HttpServerExchange exchange, Map<String, String> pathParams) {
     this.exchange = exchange;
     this.pathParams = Map.copyOf(pathParams);
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** The underlying exchange, for headers. */
@@ -62,14 +60,22 @@ public final class ApiRequest {
   }
 
   /**
-   * The body: the decrypted one when the auth filter decrypted it, else the raw bytes.
+   * The body: the decrypted one when the auth filter decrypted it, else the raw bytes, which
+   * {@link RequestScope} received whole (under the cap) before the route ran.
    *
    * @return the bytes, empty when there is no body
-   * @throws DagentException {@link ErrorCode#REQUEST_BODY_TOO_LARGE} above the cap
    */
   public byte[] body() {
     byte[] decrypted = exchange.getAttachment(DECRYPTED_BODY);
-    return decrypted != null ? decrypted : RequestBody.read(exchange, maxBodyBytes);
+    return decrypted != null ? decrypted : rawBody(exchange);
+  }
+
+  /**
+   * @param exchange a request whose body {@link RequestScope} has received
+   * @return the body as sent, empty when there was none
+   */
+  public static byte[] rawBody(HttpServerExchange exchange) {
+    return RequestBody.received(exchange);
   }
 
   /**
