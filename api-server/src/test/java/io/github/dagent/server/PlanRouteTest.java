@@ -84,6 +84,28 @@ class PlanRouteTest {
   }
 
   @Test
+  void fc08_a_retry_refused_for_a_held_lock_names_the_holder_by_its_generic_id()
+      throws Exception {
+    String failing = shellPlan("exit 3").replace("\"name\": \"echo\",",
+        "\"name\": \"d1\", \"maintenance\": {\"type\": \"global\"},");
+    String d1 = agent.post("/api/v1/task/dag", failing).body().path("data").path("id").asText();
+    awaitState(d1, "FAILED");
+    assertThat(agent.post("/api/v1/task/dag/" + d1, "{\"operator\": \"cancel\"}").status())
+        .isEqualTo(200);
+    String d2 = agent.post("/api/v1/task/dag", "{\"name\": \"d2\", \"maintenance\":"
+        + " {\"type\": \"global\"}, \"nodes\": [{\"name\": \"nap\", \"type\": \"sleep\","
+        + " \"tasks\": [{\"params\": {\"seconds\": 30}}]}]}").body().path("data").path("id")
+        .asText();
+
+    TestAgent.Reply retry = agent.post("/api/v1/task/dag/" + d1, "{\"operator\": \"retry\"}");
+
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(400);
+    assertThat(retry.errCode()).isEqualTo("Task.Maintenance.Locked");
+    assertThat(retry.body().path("error").path("message").asText())
+        .contains("held by dag " + d2 + ";");
+  }
+
+  @Test
   void a_plan_nested_past_the_reader_limit_is_400_template_invalid() {
     String deep = "{\"name\": \"d\", \"params\": {\"x\": " + "[".repeat(1001)
         + "]".repeat(1001) + "}, \"nodes\": []}";
@@ -131,10 +153,14 @@ class PlanRouteTest {
   }
 
   private JsonNode awaitSucceed(String id) throws InterruptedException {
+    return awaitState(id, "SUCCEED");
+  }
+
+  private JsonNode awaitState(String id, String state) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       JsonNode dag = agent.get("/api/v1/task/dag/" + id).body().path("data");
-      if ("SUCCEED".equals(dag.path("state").asText())) {
+      if (state.equals(dag.path("state").asText())) {
         return dag;
       }
       assertThat(System.nanoTime()).as("dag %s: %s", id, dag).isLessThan(deadline);
