@@ -130,6 +130,16 @@ class AuthTest {
   }
 
   @Test
+  void a_percent_encoded_path_is_protected_like_the_plain_one() throws Exception {
+    try (TestAgent agent = withPassword(2048)) {
+      assertRefused(agent.get("/api/v1/%74ask/dag/unfinish"), 400, "Request.Header.NotFound",
+          null);
+      assertRefused(agent.get("/api/v1/task/dag/%75nfinish"), 400, "Request.Header.NotFound",
+          null);
+    }
+  }
+
+  @Test
   void fc17_ts_sixty_seconds_ahead_is_accepted() throws Exception {
     try (TestAgent agent = withPassword(2048)) {
       RequestSealer sealer = sealer(agent, HeaderChunking.pythonSdk(), AesKeySize.AES_128);

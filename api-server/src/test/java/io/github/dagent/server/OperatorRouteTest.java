@@ -49,7 +49,7 @@ class OperatorRouteTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"retry", "Retry", "RETRY", " rEtRy "})
+  @ValueSource(strings = {"retry", "Retry", "RETRY", "rEtRy"})
   void fc06_operator_names_any_case_work(String name) {
     DagGraph failed = Seeds.failed(agent.store(), agent.self(), "t");
 
@@ -65,7 +65,9 @@ class OperatorRouteTest {
   @ValueSource(strings = {"{\"operator\": \"RETRYX\"}", "{\"operator\": \"\"}",
       "{\"operator\": \"run\"}", "{}", "{\"operator\": null}", "{\"operator\": 2}",
       "{\"operator\": [\"retry\"]}", "[]", "{\"operator\": \"ret", "", "null", "\"retry\"",
-      "{\"op\": \"retry\"}"})
+      "{\"op\": \"retry\"}", "{\"operator\": \"retry\\u0000\"}", "{\"operator\": \" retry\"}",
+      "{\"operator\": \"retry \"}", "{\"operator\": \"retry\\n\"}",
+      "{\"operator\": \"pa\u017fs\"}"})
   void fc06_fc19_bad_operator_bodies_are_400_and_change_nothing(String body) {
     DagGraph failed = Seeds.failed(agent.store(), agent.self(), "t");
     Object before = snapshot();
@@ -75,6 +77,24 @@ class OperatorRouteTest {
     assertThat(reply.status()).as(body).isEqualTo(400);
     assertThat(reply.errCode()).isIn("Request.Body.Illegal", "Task.Dag.Operator.NotSupport");
     assertThat(reply.body().path("error").path("message").asText()).isNotBlank();
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void json_errors_are_400_in_plain_words_with_line_and_column() {
+    DagGraph failed = Seeds.failed(agent.store(), agent.self(), "t");
+    Object before = snapshot();
+
+    TestAgent.Reply broken = agent.post(path(failed), "{\"operator\":\n \"retry\"");
+    TestAgent.Reply deep = agent.post(path(failed), "[".repeat(1001) + "]".repeat(1001));
+
+    assertThat(broken.status()).as(broken.toString()).isEqualTo(400);
+    assertThat(broken.errCode()).isEqualTo("Request.Body.Illegal");
+    String message = broken.body().path("error").path("message").asText();
+    assertThat(message).contains("line 2, column").doesNotContain("Source", "Stream", "marker");
+    assertThat(deep.status()).as(deep.toString()).isEqualTo(400);
+    assertThat(deep.errCode()).isEqualTo("Request.Body.Illegal");
+    assertThat(deep.body().path("error").path("message").asText()).contains("nest");
     assertThat(snapshot()).isEqualTo(before);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dagent.store.DagFilter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,8 +77,70 @@ class PlanRouteTest {
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errCode()).isEqualTo("Task.Maintenance.Locked");
-    assertThat(reply.body().path("error").path("message").asText()).startsWith("maintenance:");
+    String holder = agent.store().listDags(DagFilter.ALL).get(0).genericId().toString();
+    assertThat(reply.body().path("error").path("message").asText()).startsWith("maintenance:")
+        .contains("held by dag " + holder + ";");
     assertThat(agent.store().listDags(DagFilter.ALL)).hasSize(before);
+  }
+
+  @Test
+  void fc08_a_retry_refused_for_a_held_lock_names_the_holder_by_its_generic_id()
+      throws Exception {
+    String failing = shellPlan("exit 3").replace("\"name\": \"echo\",",
+        "\"name\": \"d1\", \"maintenance\": {\"type\": \"global\"},");
+    String d1 = agent.post("/api/v1/task/dag", failing).body().path("data").path("id").asText();
+    awaitState(d1, "FAILED");
+    assertThat(agent.post("/api/v1/task/dag/" + d1, "{\"operator\": \"cancel\"}").status())
+        .isEqualTo(200);
+    String d2 = agent.post("/api/v1/task/dag", "{\"name\": \"d2\", \"maintenance\":"
+        + " {\"type\": \"global\"}, \"nodes\": [{\"name\": \"nap\", \"type\": \"sleep\","
+        + " \"tasks\": [{\"params\": {\"seconds\": 30}}]}]}").body().path("data").path("id")
+        .asText();
+
+    TestAgent.Reply retry = agent.post("/api/v1/task/dag/" + d1, "{\"operator\": \"retry\"}");
+
+    assertThat(retry.status()).as(retry.toString()).isEqualTo(400);
+    assertThat(retry.errCode()).isEqualTo("Task.Maintenance.Locked");
+    assertThat(retry.body().path("error").path("message").asText())
+        .contains("held by dag " + d2 + ";");
+  }
+
+  @Test
+  void a_plan_nested_past_the_reader_limit_is_400_template_invalid() {
+    String deep = "{\"name\": \"d\", \"params\": {\"x\": " + "[".repeat(1001)
+        + "]".repeat(1001) + "}, \"nodes\": []}";
+
+    TestAgent.Reply reply = agent.post("/api/v1/task/dag", deep);
+
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+    assertThat(reply.errCode()).isEqualTo("Task.Template.Invalid");
+    assertThat(reply.body().path("error").path("message").asText())
+        .startsWith("plan ").contains("nest");
+  }
+
+  @Test
+  void bad_json_is_named_by_line_and_column_without_parser_internals() {
+    TestAgent.Reply reply = agent.post("/api/v1/task/dag", "{\"name\": \"x\",\n  \"nodes\": [}");
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.errCode()).isEqualTo("Task.Template.Invalid");
+    assertThat(reply.body().path("error").path("message").asText())
+        .contains("line 2, column").doesNotContain("Source", "REDACTED", "Stream", "marker");
+  }
+
+  @Test
+  void a_plan_takes_the_same_content_types_as_the_operator_route() {
+    int before = agent.store().listDags(DagFilter.ALL).size();
+
+    TestAgent.Reply form = agent.post("/api/v1/task/dag", shellPlan("true"),
+        Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    TestAgent.Reply charset = agent.post("/api/v1/task/dag", shellPlan("true"),
+        Map.of("Content-Type", "application/json; charset=utf-8"));
+
+    assertThat(form.status()).isEqualTo(400);
+    assertThat(form.errCode()).isEqualTo("Request.Body.Illegal");
+    assertThat(charset.status()).as(charset.toString()).isEqualTo(200);
+    assertThat(agent.store().listDags(DagFilter.ALL)).hasSize(before + 1);
   }
 
   @Test
@@ -90,10 +153,14 @@ class PlanRouteTest {
   }
 
   private JsonNode awaitSucceed(String id) throws InterruptedException {
+    return awaitState(id, "SUCCEED");
+  }
+
+  private JsonNode awaitState(String id, String state) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       JsonNode dag = agent.get("/api/v1/task/dag/" + id).body().path("data");
-      if ("SUCCEED".equals(dag.path("state").asText())) {
+      if (state.equals(dag.path("state").asText())) {
         return dag;
       }
       assertThat(System.nanoTime()).as("dag %s: %s", id, dag).isLessThan(deadline);

@@ -132,7 +132,8 @@ class RoutesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"show_details=yes", "show_detail=2", "show_details=", "show_detail=t",
-      "show_details=true&show_detail=nope"})
+      "show_details=true&show_detail=nope", "show_details=true&show_details=false",
+      "show_detail=0&show_detail=TRUE"})
   void an_illegal_flag_is_refused(String query) {
     TestAgent.Reply reply = agent.get("/api/v1/task/dag/unfinish?" + query);
 
@@ -141,6 +142,43 @@ class RoutesTest {
     assertThat(reply.legacy()).isNull();
     assertThat(reply.body().get("successful").asBoolean()).isFalse();
     assertThat(reply.body().has("data")).isFalse();
+  }
+
+  /**
+   * Undertow's request parser refuses malformed percent-encoding before any handler runs (no
+   * option turns this off), with a bare 400 and a closed connection: the README's Limits.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/v1/task/dag/unfinish?show_details=%zz", "/api/v1/task/dag/%zz",
+      "/api/v1/task/dag/unfinish?show_details=%2"})
+  void malformed_percent_encoding_is_a_bare_400_from_the_parser(String pathAndQuery)
+      throws Exception {
+    String answer = rawGet(pathAndQuery);
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(agent.get("/api/v1/status").status()).isEqualTo(200);
+  }
+
+  @Test
+  void percent_encoded_paths_and_queries_are_decoded() throws Exception {
+    JsonNode bare = agent.get("/api/v1/task/dag/%75nfinish?show%5Fdetails=%66alse").data()
+        .get("contents");
+    String dag = "/api/v1/task/dag/" + id(failed).replace("1", "%31");
+
+    assertThat(bare).hasSize(2);
+    assertThat(bare.get(0).get("nodes").isNull()).isTrue();
+    assertThat(agent.get(dag).status()).isEqualTo(200);
+    assertThat(agent.get("/api/v1/task/dag%2Funfinish").status()).isEqualTo(404);
+  }
+
+  String rawGet(String pathAndQuery) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", agent.self().port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: x\r\n"
+          + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.github.dagent.server.config.AgentConfig;
 import io.github.dagent.server.http.DrainGate;
 import io.github.dagent.server.http.Envelope;
 import io.github.dagent.server.http.ErrorMapping;
+import io.github.dagent.server.http.HeadCheck;
 import io.github.dagent.server.http.RequestScope;
 import io.github.dagent.server.http.Router;
 import io.github.dagent.server.http.TraceIds;
@@ -92,7 +93,7 @@ final class AgentModule {
   @Singleton
   static Router router(AgentConfig config, Envelope envelope, TaskRoutes tasks,
       AgentRoutes agentRoutes, DagSubmitRoute submit) {
-    Router.Builder router = Router.builder(envelope, config.limits().maxBodyBytes());
+    Router.Builder router = Router.builder(envelope);
     agentRoutes.addTo(router);
     tasks.addTo(router);
     submit.addTo(router);
@@ -108,9 +109,11 @@ final class AgentModule {
 
   @Provides
   @Singleton
-  static DrainGate gate(@Named("guarded") HttpHandler guarded, Envelope envelope,
-      ErrorMapping errors) {
-    HttpHandler scoped = new RequestScope(guarded, new TraceIds(), envelope, errors);
+  static DrainGate gate(AgentConfig config, @Named("guarded") HttpHandler guarded,
+      HeadCheck head, Envelope envelope, ErrorMapping errors) {
+    AgentConfig.Limits limits = config.limits();
+    HttpHandler scoped = new RequestScope(guarded, head, new TraceIds(), envelope, errors,
+        limits.maxBodyBytes(), limits.readTimeout());
     return new DrainGate(scoped);
   }
 

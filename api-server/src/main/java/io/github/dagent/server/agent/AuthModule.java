@@ -8,6 +8,7 @@ import io.github.dagent.server.auth.AuthFailures;
 import io.github.dagent.server.auth.AuthFilter;
 import io.github.dagent.server.config.AgentConfig;
 import io.github.dagent.server.http.ErrorMapping;
+import io.github.dagent.server.http.HeadCheck;
 import io.github.dagent.server.http.Router;
 import io.github.dagent.server.route.AgentIdentity;
 import io.github.dagent.server.route.AgentRoutes;
@@ -62,9 +63,18 @@ final class AuthModule {
 
   @Provides
   @Singleton
+  static AuthFilter authFilter(AgentConfig config, Router router, HeaderVerifier verifier) {
+    return new AuthFilter(router, verifier, config.password());
+  }
+
+  @Provides
   @Named("guarded")
-  static io.undertow.server.HttpHandler guarded(AgentConfig config, Router router,
-      HeaderVerifier verifier) {
-    return new AuthFilter(router, verifier, config.password(), config.limits().maxBodyBytes());
+  static io.undertow.server.HttpHandler guarded(AuthFilter filter) {
+    return filter;
+  }
+
+  @Provides
+  static HeadCheck headCheck(AuthFilter filter) {
+    return filter;
   }
 }

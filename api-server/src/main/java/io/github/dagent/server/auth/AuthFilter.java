@@ -8,9 +8,10 @@ import io.github.dagent.crypto.VerifiedHeader;
 import io.github.dagent.model.DagentException;
 import io.github.dagent.model.ErrorCode;
 import io.github.dagent.server.http.ApiRequest;
-import io.github.dagent.server.http.RequestBody;
+import io.github.dagent.server.http.HeadCheck;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,36 +31,52 @@ import java.util.Optional;
  *       exchange for the route ({@link ApiRequest#DECRYPTED_BODY}).
  * </ol>
  *
- * <p>Other paths pass through untouched. Runs on a worker thread in blocking mode (after
- * {@link io.github.dagent.server.http.RequestScope}); RSA work never runs on an IO thread.
+ * <p>Other paths pass through untouched. The header is checked as a {@link HeadCheck}, before
+ * the body is read; the body is decrypted when it is whole, before the routes run. Both run on
+ * worker threads (after {@link io.github.dagent.server.http.RequestScope}); RSA work never runs
+ * on an IO thread.
  * Refusals are thrown and become envelopes in one place. Thread-safe.
  */
-public final class AuthFilter implements HttpHandler {
+public final class AuthFilter implements HttpHandler, HeadCheck {
   private static final String PROTECTED = "/api/v1/task";
+  private static final AttachmentKey<VerifiedHeader> VERIFIED =
+      AttachmentKey.create(VerifiedHeader.class);
 
   private final HttpHandler next;
   private final HeaderVerifier verifier;
   private final Optional<String> password;
-  private final long maxBodyBytes;
 
   /**
    * @param next the routes
    * @param verifier checks headers with the agent's key pair
    * @param password the agent password; empty when none is set
-   * @param maxBodyBytes the body cap
    */
-  public AuthFilter(HttpHandler next, HeaderVerifier verifier, Optional<String> password,
-      long maxBodyBytes) {
+  public AuthFilter(HttpHandler next, HeaderVerifier verifier, Optional<String> password) {
     this.next = Objects.requireNonNull(next, "next");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.password = Objects.requireNonNull(password, "password");
-    this.maxBodyBytes = maxBodyBytes;
   }
 
+  /**
+   * Steps 1 to 3 and the header part of step 4, on the headers alone: runs before any byte of
+   * the body is read, so a refused request never waits for its body.
+   */
   @Override
-  public void handleRequest(HttpServerExchange exchange) throws Exception {
+  public void check(HttpServerExchange exchange) throws AuthException {
     if (isProtected(exchange.getRequestPath())) {
       authenticate(exchange);
+    }
+  }
+
+  /** Decrypts the received body with a verified header's key, then runs the routes. */
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws Exception {
+    VerifiedHeader header = exchange.getAttachment(VERIFIED);
+    if (header != null) {
+      byte[] body = ApiRequest.rawBody(exchange);
+      byte[] plain = body.length == 0 ? body
+          : verifier.decryptBody(header, new String(body, StandardCharsets.ISO_8859_1));
+      exchange.putAttachment(ApiRequest.DECRYPTED_BODY, plain);
     }
     next.handleRequest(exchange);
   }
@@ -82,12 +99,8 @@ public final class AuthFilter implements HttpHandler {
     }
 
     String value = agentHeader != null ? agentHeader : clusterHeader;
-    VerifiedHeader header = verifier.verify(value, requestUri(exchange), password.orElse(""));
-
-    byte[] body = RequestBody.read(exchange, maxBodyBytes);
-    byte[] plain = body.length == 0 ? body
-        : verifier.decryptBody(header, new String(body, StandardCharsets.ISO_8859_1));
-    exchange.putAttachment(ApiRequest.DECRYPTED_BODY, plain);
+    exchange.putAttachment(VERIFIED,
+        verifier.verify(value, requestUri(exchange), password.orElse("")));
   }
 
   private static boolean isProtected(String path) {

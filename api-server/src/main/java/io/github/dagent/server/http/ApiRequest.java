@@ -4,6 +4,7 @@ import io.github.dagent.model.DagentException;
 import io.github.dagent.model.ErrorCode;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
@@ -20,12 +21,10 @@ public final class ApiRequest {
 
   private final HttpServerExchange exchange;
   private final Map<String, String> pathParams;
-  private final long maxBodyBytes;
 
-  ApiRequest(HttpServerExchange exchange, Map<String, String> pathParams, long maxBodyBytes) {
+  ApiRequest(HttpServerExchange exchange, Map<String, String> pathParams) {
     this.exchange = exchange;
     this.pathParams = Map.copyOf(pathParams);
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** The underlying exchange, for headers. */
@@ -47,10 +46,12 @@ public final class ApiRequest {
 
   /**
    * Reads {@code show_details} or its alias {@code show_detail}: true, false, 1 or 0 in any
-   * case. When both are sent, both must be legal and {@code show_details} wins.
+   * case. When both are sent, both must be legal and {@code show_details} wins; one name sent
+   * more than once must carry the same flag each time.
    *
    * @return the flag, true when neither is sent
    * @throws DagentException {@link ErrorCode#REQUEST_QUERY_PARAM_ILLEGAL} for any other value
+   *     and for conflicting repeats of one name
    */
   public boolean showDetails() {
     Optional<Boolean> plural = flag("show_details");
@@ -59,14 +60,43 @@ public final class ApiRequest {
   }
 
   /**
-   * The body: the decrypted one when the auth filter decrypted it, else the raw bytes.
+   * The body: the decrypted one when the auth filter decrypted it, else the raw bytes, which
+   * {@link RequestScope} received whole (under the cap) before the route ran.
    *
    * @return the bytes, empty when there is no body
-   * @throws DagentException {@link ErrorCode#REQUEST_BODY_TOO_LARGE} above the cap
    */
   public byte[] body() {
     byte[] decrypted = exchange.getAttachment(DECRYPTED_BODY);
-    return decrypted != null ? decrypted : RequestBody.read(exchange, maxBodyBytes);
+    return decrypted != null ? decrypted : rawBody(exchange);
+  }
+
+  /**
+   * @param exchange a request whose body {@link RequestScope} has received
+   * @return the body as sent, empty when there was none
+   */
+  public static byte[] rawBody(HttpServerExchange exchange) {
+    return RequestBody.received(exchange);
+  }
+
+  /**
+   * Checks the content type of a request whose body is JSON (encrypted or not): none at all,
+   * or {@code application/json} with any parameters such as a charset. Every JSON-reading route
+   * calls this, so they accept and refuse the same types.
+   *
+   * @throws DagentException {@link ErrorCode#REQUEST_BODY_ILLEGAL} for any other type, such as
+   *     the form encoding {@code curl -d} sends
+   */
+  public void requireJsonContent() {
+    String type = exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    if (type == null) {
+      return;
+    }
+    int parameters = type.indexOf(';');
+    String media = (parameters < 0 ? type : type.substring(0, parameters)).trim();
+    if (!media.equalsIgnoreCase("application/json")) {
+      throw new DagentException(ErrorCode.REQUEST_BODY_ILLEGAL, "content type '"
+          + abbreviate(type) + "' is not JSON; send application/json (or no content type)");
+    }
   }
 
   private Optional<Boolean> flag(String name) {
@@ -77,7 +107,12 @@ public final class ApiRequest {
     Boolean result = null;
     for (String value : values) {
       boolean parsed = parseFlag(name, value);
-      result = result == null ? parsed : result;
+      if (result != null && result != parsed) {
+        throw new DagentException(ErrorCode.REQUEST_QUERY_PARAM_ILLEGAL,
+            "query parameter " + name + " is sent more than once with conflicting values;"
+                + " send it once");
+      }
+      result = parsed;
     }
     return Optional.of(result);
   }

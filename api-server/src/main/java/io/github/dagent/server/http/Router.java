@@ -26,21 +26,18 @@ import java.util.TreeSet;
 public final class Router implements HttpHandler {
   private final List<Route> routes;
   private final Envelope envelope;
-  private final long maxBodyBytes;
 
-  private Router(List<Route> routes, Envelope envelope, long maxBodyBytes) {
+  private Router(List<Route> routes, Envelope envelope) {
     this.routes = List.copyOf(routes);
     this.envelope = envelope;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /**
    * @param envelope writes the responses
-   * @param maxBodyBytes the body cap handlers read under
    * @return an empty builder
    */
-  public static Builder builder(Envelope envelope, long maxBodyBytes) {
-    return new Builder(envelope, maxBodyBytes);
+  public static Builder builder(Envelope envelope) {
+    return new Builder(envelope);
   }
 
   @Override
@@ -65,7 +62,7 @@ public final class Router implements HttpHandler {
       refuse(exchange, allowed);
       return;
     }
-    Object data = best.handler.handle(new ApiRequest(exchange, bestParams, maxBodyBytes));
+    Object data = best.handler.handle(new ApiRequest(exchange, bestParams));
     envelope.success(exchange, data);
   }
 
@@ -89,11 +86,9 @@ public final class Router implements HttpHandler {
   public static final class Builder {
     private final List<Route> routes = new ArrayList<>();
     private final Envelope envelope;
-    private final long maxBodyBytes;
 
-    private Builder(Envelope envelope, long maxBodyBytes) {
+    private Builder(Envelope envelope) {
       this.envelope = Objects.requireNonNull(envelope, "envelope");
-      this.maxBodyBytes = maxBodyBytes;
     }
 
     /** Adds a GET route. */
@@ -119,7 +114,7 @@ public final class Router implements HttpHandler {
 
     /** The router. */
     public Router build() {
-      return new Router(routes, envelope, maxBodyBytes);
+      return new Router(routes, envelope);
     }
   }
 

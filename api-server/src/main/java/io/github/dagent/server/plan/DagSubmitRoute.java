@@ -9,6 +9,9 @@ import io.github.dagent.model.dto.DagDetailDTO;
 import io.github.dagent.model.dto.TaskDetails;
 import io.github.dagent.server.http.ApiRequest;
 import io.github.dagent.server.http.Router;
+import io.github.dagent.server.route.LockHolders;
+import io.github.dagent.store.DagStore;
+import io.github.dagent.store.MaintenanceLockedException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -32,17 +35,21 @@ public final class DagSubmitRoute {
   private final List<TaskType> types;
   private final Engine engine;
   private final TaskDetails details;
+  private final DagStore store;
 
   /**
    * @param types the task types plans may name, as registered with the engine
    * @param engine stores and runs the dag
    * @param details turns the stored dag into its DTO
+   * @param store names the holder of a maintenance lock by its generic id
    */
   @Inject
-  public DagSubmitRoute(Set<TaskType> types, Engine engine, TaskDetails details) {
+  public DagSubmitRoute(Set<TaskType> types, Engine engine, TaskDetails details,
+      DagStore store) {
     this.types = List.copyOf(types);
     this.engine = engine;
     this.details = details;
+    this.store = store;
   }
 
   /**
@@ -55,11 +62,14 @@ public final class DagSubmitRoute {
   }
 
   private DagDetailDTO submit(ApiRequest request) {
+    request.requireJsonContent();
     Plan plan = Plan.parse(new String(request.body(), StandardCharsets.UTF_8), types);
 
     DagGraph graph;
     try {
       graph = engine.submit(plan.template(), plan.context());
+    } catch (MaintenanceLockedException e) {
+      throw LockHolders.named(store, e, "maintenance: ");
     } catch (DagentException e) {
       if (e.code() != ErrorCode.TASK_MAINTENANCE_LOCKED) {
         throw e;

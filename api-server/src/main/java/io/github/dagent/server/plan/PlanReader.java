@@ -16,6 +16,7 @@ import io.github.dagent.model.Scope;
 import io.github.dagent.model.SubTaskTemplate;
 import io.github.dagent.model.TaskContext;
 import io.github.dagent.model.Template;
+import io.github.dagent.server.http.JsonProblems;
 import io.github.dagent.server.task.PlannedTaskType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,8 +71,7 @@ final class PlanReader {
       }
       return root;
     } catch (JsonProcessingException e) {
-      throw invalid("plan", "is not valid JSON (" + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      throw invalid("plan", JsonProblems.describe(e));
     }
   }
 

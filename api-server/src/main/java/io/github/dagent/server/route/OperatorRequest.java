@@ -8,7 +8,7 @@ import io.github.dagent.model.ErrorCode;
 import io.github.dagent.model.Operator;
 import io.github.dagent.model.dto.WireJson;
 import io.github.dagent.server.http.ApiRequest;
-import io.undertow.util.Headers;
+import io.github.dagent.server.http.JsonProblems;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ record OperatorRequest(Operator operator) {
   private static final ObjectMapper MAPPER = WireJson.mapper();
 
   static OperatorRequest parse(ApiRequest request) {
-    requireJsonContentType(request);
+    request.requireJsonContent();
     JsonNode field = object(request.body()).get("operator");
     if (field == null || field.isNull()) {
       throw illegal("the body has no \"operator\"; send {\"operator\": \"retry\"}");
@@ -36,14 +36,25 @@ record OperatorRequest(Operator operator) {
       throw illegal("\"operator\" must be a string such as \"retry\", got " + field.getNodeType()
           .name().toLowerCase(Locale.ROOT));
     }
-    return new OperatorRequest(TaskRoutes.requireUserOperator(Operator.parse(field.asText())));
+    return new OperatorRequest(strict(field.asText()));
   }
 
-  private static void requireJsonContentType(ApiRequest request) {
-    String type = request.exchange().getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
-    if (type != null && !type.toLowerCase(Locale.ROOT).trim().startsWith("application/json")) {
-      throw illegal("content type '" + type + "' is not JSON; send application/json");
+  /**
+   * Only the exact names in some letter case of ASCII: no blanks around them, no control
+   * characters and no look-alike letters, so that garbage such as {@code " retry"} or
+   * {@code "retry"} followed by a NUL is refused.
+   */
+  private static Operator strict(String name) {
+    boolean ascii = name.chars().allMatch(c -> c > ' ' && c < 127);
+    for (Operator operator : Operator.values()) {
+      if (ascii && operator.name().equalsIgnoreCase(name)) {
+        return TaskRoutes.requireUserOperator(operator);
+      }
     }
+    String shown = name.length() <= 40 ? name : name.substring(0, 37) + "...";
+    throw new DagentException(ErrorCode.TASK_DAG_OPERATOR_NOT_SUPPORT, "operator '"
+        + shown.replaceAll("\\p{Cntrl}", "?") + "' is not supported; send exactly one of"
+        + " retry, rollback, cancel, pass (any case, no blanks)");
   }
 
   private static JsonNode object(byte[] body) {
@@ -54,8 +65,8 @@ record OperatorRequest(Operator operator) {
     try {
       tree = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw illegal("the body is not valid JSON (" + e.getOriginalMessage()
-          + "); send {\"operator\": \"retry\"}");
+      throw illegal("the body " + JsonProblems.describe(e)
+          + "; send {\"operator\": \"retry\"}");
     } catch (IOException e) {
       throw illegal("the body could not be read; send {\"operator\": \"retry\"}");
     }

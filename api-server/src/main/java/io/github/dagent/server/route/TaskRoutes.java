@@ -21,6 +21,7 @@ import io.github.dagent.store.DagFilter;
 import io.github.dagent.store.DagListing;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.ListDetail;
+import io.github.dagent.store.MaintenanceLockedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -123,7 +124,11 @@ public final class TaskRoutes {
   private Object operate(ApiRequest request) {
     OperatorRequest body = OperatorRequest.parse(request);
     Dag dag = lookup.dag(request.pathParam("id"));
-    operations.operate(dag.id(), body.operator());
+    try {
+      operations.operate(dag.id(), body.operator());
+    } catch (MaintenanceLockedException e) {
+      throw LockHolders.named(store, e, "");
+    }
     LOG.info("dag={} operator {} applied", dag.genericId(), body.operator());
     return null;
   }
