@@ -34,7 +34,7 @@ public final class MaintenanceLockedException extends DagentException {
 
   private static String message(Maintenance wanted, String holder) {
     return describe(wanted) + " is held by dag " + holder
-        + "; wait until it finishes, or retry, roll back or pass it";
+        + "; wait until it finishes, or retry, roll back, pass or cancel it";
   }
 
   /** The primary key of the dag that holds the lock. */
