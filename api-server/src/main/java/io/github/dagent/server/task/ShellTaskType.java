@@ -144,7 +144,11 @@ final class ShellTaskType implements PlannedTaskType {
     return millis >= handle.context().timeoutSeconds() * 1000 - TIMEOUT_SLACK_MILLIS;
   }
 
-  /** On a timeout: runs the cancel command on its own thread unless the hook claimed it. */
+  /**
+   * On a timeout: runs the cancel command on its own thread unless the hook claimed it. The
+   * task's thread is interrupted, so it writes nothing more itself (a store may refuse a
+   * write from an interrupted thread) and returns at once, within the engine's grace.
+   */
   private void cancelAfterTimeout(TaskHandle handle) {
     Optional<String> command = ParamChecks.optionalText(
         handle.context().params(), "cancel", "params");
@@ -154,6 +158,7 @@ final class ShellTaskType implements PlannedTaskType {
     long millis = handle.context().timeoutSeconds() * 1000;
     Thread worker = new Thread(() -> {
       try {
+        handle.log("timed out: running the cancel command");
         runUnregistered(handle, command.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -174,7 +179,6 @@ final class ShellTaskType implements PlannedTaskType {
     }, "shell-cancel-bound-" + handle.subTaskId());
     worker.setDaemon(true);
     bound.setDaemon(true);
-    handle.log("timed out: running the cancel command");
     worker.start();
     bound.start();
   }
