@@ -30,6 +30,29 @@ final class ShellEnvironment {
     return env;
   }
 
+  /**
+   * Refuses params no command could receive: a string holding a NUL character (no
+   * environment variable can carry it), or two keys that become the same variable.
+   *
+   * @param params the effective params
+   * @param path where they sit in the plan, for messages
+   * @throws io.github.dagent.model.DagentException TASK_TEMPLATE_INVALID naming the field
+   */
+  static void check(Map<String, Object> params, String path) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    params.forEach((key, value) -> {
+      if (key.indexOf('\0') >= 0 || (value != null && text(value).indexOf('\0') >= 0)) {
+        throw ParamChecks.invalid(path + "." + key, "holds a NUL character, which no"
+            + " environment variable can carry: remove it");
+      }
+      String other = seen.putIfAbsent(variable(key), key);
+      if (other != null) {
+        throw ParamChecks.invalid(path + "." + key, "and " + path + "." + other
+            + " both become " + variable(key) + ": rename one of them");
+      }
+    });
+  }
+
   static String variable(String key) {
     return "DAGENT_" + key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
   }

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,19 +18,33 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Design note: two reader threads turn stdout and stderr into lines and queue them; the
  * task's own thread takes them off the queue and logs each as it arrives, so the engine's
- * handle is only ever called from the task's thread. The run ends when both streams reach
- * their end. A command that leaves a background child holding its output open would keep the
- * streams open forever, so once the shell itself has exited the run waits at most
- * {@link #DRAIN_MILLIS} more for output; lines after that are dropped. Interrupting the
- * task's thread (CANCEL, timeout, agent stop) kills the whole process tree.
+ * handle is only ever called from the task's thread. The queue holds at most
+ * {@link #QUEUE_LINES} lines: when it is full the readers block, the pipe fills and the
+ * command itself blocks on its next write until logging catches up (back-pressure), so a
+ * chatty command costs bounded memory and runs at the speed of the log store.
+ *
+ * <p>The run ends when both streams reach their end. Every line read is logged, in order per
+ * stream, however long storing takes. A command that leaves a background child holding its
+ * output open would keep the streams open forever, so once the shell itself has exited and
+ * no line has arrived for {@link #DRAIN_MILLIS}, the run stops waiting; it stops too after
+ * {@link #MAX_LINES_AFTER_EXIT} lines read after the exit (more than the pipes and buffers
+ * could hold when the shell exited, so something else is still writing). Only then is the
+ * "background process" line logged.
+ *
+ * <p>Lines end at {@code \n} or {@code \r\n}. A bare {@code \r} returns to the start of the
+ * line as a terminal does: only the text after the last bare {@code \r} of a line is kept, so
+ * a progress bar logs its final state once. Lines are cut at {@link #MAX_LINE} characters.
+ * Interrupting the task's thread (CANCEL, timeout, agent stop) kills the whole process tree.
  */
 final class ShellRun {
   static final long DRAIN_MILLIS = 500;
-  private static final int MAX_LINE = 4000;
+  static final int QUEUE_LINES = 1024;
+  static final int MAX_LINES_AFTER_EXIT = 200_000;
+  static final int MAX_LINE = 4000;
   private static final String END = new String("end of stream");
 
   private final Process process;
-  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE_LINES);
   private volatile boolean finished;
 
   private ShellRun(Process process) {
@@ -54,6 +68,11 @@ final class ShellRun {
     return process.pid();
   }
 
+  /** The queue's bound, for tests. */
+  int queueCapacity() {
+    return lines.remainingCapacity() + lines.size();
+  }
+
   /**
    * Logs the command's lines until it ends.
    *
@@ -73,6 +92,7 @@ final class ShellRun {
       throw e;
     } finally {
       finished = true;
+      lines.clear();
     }
   }
 
@@ -83,18 +103,24 @@ final class ShellRun {
 
   private void drain(TaskHandle handle) throws InterruptedException {
     int ended = 0;
-    long exitedAt = 0;
+    long idleSince = 0;
+    boolean exited = false;
+    int afterExit = 0;
     while (ended < 2) {
       String line = lines.poll(50, TimeUnit.MILLISECONDS);
+      boolean justExited = !exited && !process.isAlive();
+      exited |= justExited;
       if (line == END) {
         ended++;
       } else if (line != null) {
         handle.log(line);
+        afterExit += exited ? 1 : 0;
       }
-      if (exitedAt == 0 && !process.isAlive()) {
-        exitedAt = System.nanoTime();
+      if (line != null || justExited) {
+        idleSince = System.nanoTime();
       }
-      if (exitedAt != 0 && System.nanoTime() - exitedAt > DRAIN_MILLIS * 1_000_000) {
+      if (exited && (afterExit > MAX_LINES_AFTER_EXIT
+          || System.nanoTime() - idleSince > DRAIN_MILLIS * 1_000_000)) {
         handle.log("command exited but a background process still holds its output; "
             + "later lines are not logged");
         return;
@@ -122,15 +148,38 @@ final class ShellRun {
   private void pump(InputStream stream) {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null && !finished) {
-        lines.add(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " [cut]" : line);
+      LineSplitter splitter = new LineSplitter(MAX_LINE);
+      int c;
+      while ((c = reader.read()) >= 0 && !finished) {
+        String line = splitter.accept((char) c);
+        if (line != null && !put(line)) {
+          return;
+        }
+      }
+      String last = splitter.finish();
+      if (last != null && !finished) {
+        put(last);
       }
     } catch (IOException e) {
       // The stream closes under the reader when the process tree is killed: the end.
-      lines.add("output stream closed: " + e.getMessage());
+      put("output stream closed: " + e.getMessage());
     } finally {
-      lines.add(END);
+      put(END);
+    }
+  }
+
+  /** Queues a line, waiting while the queue is full; false once the run is over. */
+  private boolean put(String line) {
+    try {
+      while (!finished) {
+        if (lines.offer(line, 100, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

@@ -269,7 +269,8 @@ class MainJobIT {
     Path timed = dir.resolve("timeout");
     Path cancelled = dir.resolve("cancel");
     String slow = "sleep 30 & echo $! > child.pid; wait";
-    String timeoutId = submit(shellPlan("timeout", timed, slow, 1, null)).path("id").asText();
+    String timeoutId = submit(shellPlan("timeout", timed, slow, 1,
+        "echo timed out > cancel.txt")).path("id").asText();
     String cancelId = submit(shellPlan("cancel", cancelled, slow, 60,
         "echo cancelled > cancel.txt")).path("id").asText();
     awaitDag(cancelId, d -> "RUNNING".equals(subTask(d, 1).path("state").asText())
@@ -287,6 +288,17 @@ class MainJobIT {
       awaitStopped(child);
     }
     assertThat(cancelled.resolve("cancel.txt")).hasContent("cancelled");
+    awaitFile(timed.resolve("cancel.txt"));
+    assertThat(timed.resolve("cancel.txt")).as("a timeout runs the cancel command")
+        .hasContent("timed out");
+  }
+
+  private static void awaitFile(Path file) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.exists(file) || Files.size(file) == 0) {
+      assertThat(System.nanoTime()).as("%s written", file).isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   private static String shellPlan(String name, Path work, String command, int timeout,

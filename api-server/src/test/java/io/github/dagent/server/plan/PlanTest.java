@@ -137,6 +137,11 @@ class PlanTest {
       | nodes[0].flags.continue
       flag not a boolean     | {"name":"n","nodes":[{"name":"a","type":"sleep",\
       "flags":{"retry":1},"tasks":[{"params":{"seconds":1}}]}]} | nodes[0].flags.retry
+      shell param with NUL   | {"name":"n","nodes":[{"name":"a","type":"shell",\
+      "tasks":[{"params":{"command":"true","v":"a\\u0000b"}}]}]} | nodes[0].tasks[0].params.v
+      shell params collide   | {"name":"n","params":{"a-b":1},"nodes":[{"name":"a",\
+      "type":"shell","tasks":[{"params":{"command":"true","a_b":2}}]}]} \
+      | nodes[0].tasks[0].params.a_b
       bad scope              | {"name":"n","scope":"planet","nodes":[]}             | scope
       bad maintenance type   | {"name":"n","maintenance":{"type":"all"},"nodes":[]} \
       | maintenance.type

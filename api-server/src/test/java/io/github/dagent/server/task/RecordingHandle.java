@@ -6,11 +6,21 @@ import io.github.dagent.model.TaskContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
-/** A handle that keeps log lines in memory and records which thread wrote them. */
+/**
+ * A handle that keeps log lines in memory and records which thread wrote them; or, with a
+ * {@link #sink}, hands each line to it instead. {@link #gate} and {@link #logMillis} make
+ * logging slow, as a durable store can be.
+ */
 final class RecordingHandle implements TaskHandle {
   final List<String> lines = new CopyOnWriteArrayList<>();
   final List<Thread> writers = new CopyOnWriteArrayList<>();
+  volatile Consumer<String> sink;
+  volatile CountDownLatch gate;
+  volatile long logMillis;
+  volatile boolean cancelled;
   private final TaskContext context;
   private final boolean continuing;
 
@@ -45,7 +55,7 @@ final class RecordingHandle implements TaskHandle {
 
   @Override
   public boolean isCancelled() {
-    return false;
+    return cancelled;
   }
 
   @Override
@@ -55,8 +65,28 @@ final class RecordingHandle implements TaskHandle {
 
   @Override
   public void log(String line) {
+    slowDown();
+    Consumer<String> to = sink;
+    if (to != null) {
+      to.accept(line);
+      return;
+    }
     writers.add(Thread.currentThread());
     lines.add(line);
+  }
+
+  private void slowDown() {
+    try {
+      CountDownLatch wait = gate;
+      if (wait != null) {
+        wait.await();
+      }
+      if (logMillis > 0) {
+        Thread.sleep(logMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dagent.engine.TaskType;
+import io.github.dagent.model.DagentException;
+import io.github.dagent.model.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +123,77 @@ class ShellTaskTypeTest {
     assertThat(runner.isAlive()).isFalse();
     assertThat(failure.get()).hasMessageContaining("exited with code");
     assertThat(dir.resolve("cancel.txt")).hasContent("cancelled");
+  }
+
+  @Test
+  void a_timeout_kills_the_command_and_runs_the_cancel_command() throws Exception {
+    RecordingHandle handle = timedOutRun("echo cancelled > cancel.txt");
+    TaskType shell = shell();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    Thread runner = interruptAsTimeout(shell, handle, failure);
+
+    assertThat(runner.isAlive()).isFalse();
+    assertThat(failure.get()).isInstanceOf(InterruptedException.class);
+    waitFor(() -> Files.exists(dir.resolve("cancel.txt")));
+    assertThat(dir.resolve("cancel.txt")).hasContent("cancelled");
+  }
+
+  @Test
+  void a_cancel_hook_after_a_timeout_does_not_run_the_cancel_command_twice()
+      throws Exception {
+    RecordingHandle handle = timedOutRun("echo cancelled >> cancel.txt; sleep 1");
+    TaskType shell = shell();
+
+    interruptAsTimeout(shell, handle, new AtomicReference<>());
+    shell.cancel(handle);
+
+    waitFor(() -> Files.exists(dir.resolve("cancel.txt")));
+    assertThat(Files.readAllLines(dir.resolve("cancel.txt"))).containsExactly("cancelled");
+  }
+
+  private static RecordingHandle timedOutRun(String cancel) {
+    return new RecordingHandle(Map.of("timeout", 1, "command", "echo started; sleep 60",
+        "cancel", cancel));
+  }
+
+  /** What the engine does on a timeout: marks the run cancelled and interrupts its thread. */
+  private static Thread interruptAsTimeout(TaskType shell, RecordingHandle handle,
+      AtomicReference<Throwable> failure) throws InterruptedException {
+    Thread runner = new Thread(() -> run(() -> shell.execute(handle), failure));
+    runner.start();
+    waitFor(() -> handle.lines.contains("started"));
+    handle.cancelled = true;
+    runner.interrupt();
+    runner.join(5000);
+    return runner;
+  }
+
+  @Test
+  void a_param_holding_nul_is_refused_at_submit_naming_the_field() {
+    PlannedTaskType shell = BuiltInTaskTypes.shell(dir);
+
+    assertThatThrownBy(() -> shell.checkParams(
+        Map.of("command", "true", "name", "a\u0000b"), "nodes[0].params"))
+        .isInstanceOf(DagentException.class)
+        .hasMessageContaining("nodes[0].params.name")
+        .hasMessageContaining("NUL")
+        .extracting(e -> ((DagentException) e).code()).isEqualTo(ErrorCode.TASK_TEMPLATE_INVALID);
+  }
+
+  @Test
+  void two_params_that_become_the_same_variable_are_refused_at_submit() {
+    PlannedTaskType shell = BuiltInTaskTypes.shell(dir);
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    params.put("command", "true");
+    params.put("a-b", 1);
+    params.put("a_b", 2);
+
+    assertThatThrownBy(() -> shell.checkParams(params, "nodes[0].params"))
+        .isInstanceOf(DagentException.class)
+        .hasMessageContaining("nodes[0].params.a_b")
+        .hasMessageContaining("nodes[0].params.a-b")
+        .hasMessageContaining("DAGENT_A_B");
   }
 
   @Test
