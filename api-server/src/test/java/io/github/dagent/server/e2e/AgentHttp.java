@@ -1,5 +1,7 @@
 package io.github.dagent.server.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dagent.crypto.HeaderKind;
@@ -11,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A client as an OBShell SDK is one: fetches the public key from {@code /api/v1/secret}, then
@@ -61,6 +66,46 @@ final class AgentHttp {
   SealedRequest seal(String path, String body) throws Exception {
     return sealer().seal(HeaderKind.AGENT, AgentProcess.PASSWORD, path,
         Optional.of(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Runs an operator on a dag and asserts that the agent took it. */
+  void operate(String id, String operator) throws Exception {
+    Answer answer = post("/api/v1/task/dag/" + id, "{\"operator\":\"" + operator + "\"}");
+    assertThat(answer.status()).as("%s: %s", operator, answer.envelope()).isEqualTo(200);
+  }
+
+  /** A dag with its details; asserts that the agent found it. */
+  JsonNode dag(String id) throws Exception {
+    Answer answer = get("/api/v1/task/dag/" + id + "?show_details=true");
+    assertThat(answer.status()).as("dag %s: %s", id, answer.envelope()).isEqualTo(200);
+    return answer.data();
+  }
+
+  /** Polls a dag until the condition holds, for at most 30 s. */
+  JsonNode awaitDag(String id, Predicate<JsonNode> condition) throws Exception {
+    return awaitDag(id, condition, Duration.ofSeconds(30));
+  }
+
+  /** Polls a dag until the condition holds, for at most {@code patience}. */
+  JsonNode awaitDag(String id, Predicate<JsonNode> condition, Duration patience)
+      throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    JsonNode dag = dag(id);
+    while (!condition.test(dag)) {
+      assertThat(System.nanoTime()).as("dag %s never got there: %s", id, dag)
+          .isLessThan(deadline);
+      Thread.sleep(20);
+      dag = dag(id);
+    }
+    return dag;
+  }
+
+  /** The generic ids GET /unfinish lists. */
+  List<String> unfinishedIds() throws Exception {
+    List<String> ids = new ArrayList<>();
+    get("/api/v1/task/dag/unfinish?show_details=false").data().path("contents")
+        .forEach(dag -> ids.add(dag.path("id").asText()));
+    return ids;
   }
 
   /** Forgets the public key, as a client must when the agent was restarted. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,7 +79,7 @@ class MainJobIT {
     assertThat(submitted.path("max_stage").asInt()).isEqualTo(9);
     assertThat(submitted.path("name").asText()).isEqualTo("Cluster scale out");
 
-    JsonNode dag = awaitDag(demoId, d -> "FAILED".equals(d.path("state").asText()));
+    JsonNode dag = http.awaitDag(demoId, d -> "FAILED".equals(d.path("state").asText()));
 
     assertThat(dag.path("stage").asInt()).isEqualTo(7);
     assertThat(dag.path("operator").asText()).isEqualTo("RUN");
@@ -124,7 +123,7 @@ class MainJobIT {
   @Test
   @Order(3)
   void the_failed_sub_task_logs_hold_the_command_output_lines() throws Exception {
-    String subTaskId = node(dag(demoId), 7).path("sub_tasks").get(0).path("id").asText();
+    String subTaskId = node(http.dag(demoId), 7).path("sub_tasks").get(0).path("id").asText();
 
     AgentHttp.Answer answer = http.get("/api/v1/task/sub_task/" + subTaskId + "/logs");
 
@@ -176,8 +175,8 @@ class MainJobIT {
   void retry_after_the_fix_runs_the_dag_to_succeed() throws Exception {
     Files.createFile(dir.resolve("demo1/approved.marker"));
 
-    operate(demoId, "retry");
-    JsonNode dag = awaitDag(demoId, d -> "SUCCEED".equals(d.path("state").asText()));
+    http.operate(demoId, "retry");
+    JsonNode dag = http.awaitDag(demoId, d -> "SUCCEED".equals(d.path("state").asText()));
 
     assertThat(dag.path("operator").asText()).isEqualTo("RUN");
     assertThat(node(dag, 7).path("sub_tasks").get(0).path("execute_times").asInt())
@@ -185,7 +184,7 @@ class MainJobIT {
     assertThat(node(dag, 1).path("sub_tasks").get(0).path("execute_times").asInt())
         .isEqualTo(1);
     assertThat(dir.resolve("demo1/servers.list")).exists();
-    assertThat(unfinishedIds()).doesNotContain(demoId);
+    assertThat(http.unfinishedIds()).doesNotContain(demoId);
   }
 
   @Test
@@ -193,11 +192,11 @@ class MainJobIT {
   void rollback_undoes_every_stage_that_ran_with_its_rollback_command() throws Exception {
     Path work = dir.resolve("demo2");
     String id = submit(demoPlan(work)).path("id").asText();
-    awaitDag(id, d -> "FAILED".equals(d.path("state").asText()));
+    http.awaitDag(id, d -> "FAILED".equals(d.path("state").asText()));
     long observer = Long.parseLong(Files.readString(work.resolve("observer.pid")).trim());
 
-    operate(id, "rollback");
-    JsonNode dag = awaitDag(id, d -> "SUCCEED".equals(d.path("state").asText()));
+    http.operate(id, "rollback");
+    JsonNode dag = http.awaitDag(id, d -> "SUCCEED".equals(d.path("state").asText()));
 
     assertThat(dag.path("operator").asText()).isEqualTo("ROLLBACK");
     assertThat(work.resolve("server.conf")).doesNotExist();
@@ -236,7 +235,7 @@ class MainJobIT {
   void a_held_lock_refuses_a_maintenance_plan_and_cancel_stops_a_sleep_at_once()
       throws Exception {
     String holder = submit(sleepPlan("holder", "global", 30)).path("id").asText();
-    awaitDag(holder, d -> "RUNNING".equals(node(d, 1).path("state").asText()));
+    http.awaitDag(holder, d -> "RUNNING".equals(node(d, 1).path("state").asText()));
     int before = allDags();
 
     AgentHttp.Answer refused = http.post("/api/v1/task/dag", sleepPlan("other", "tenant", 1));
@@ -244,9 +243,9 @@ class MainJobIT {
     assertRefused(refused, "Task.Maintenance.Locked", "maintenance: ");
     assertThat(allDags()).isEqualTo(before);
 
-    operate(holder, "cancel");
+    http.operate(holder, "cancel");
     long cancelled = System.nanoTime();
-    JsonNode dag = awaitDag(holder, d -> "FAILED".equals(d.path("state").asText()),
+    JsonNode dag = http.awaitDag(holder, d -> "FAILED".equals(d.path("state").asText()),
         Duration.ofSeconds(10));
     Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
 
@@ -254,11 +253,11 @@ class MainJobIT {
     assertThat(dag.path("operator").asText()).isEqualTo("CANCEL");
     assertThat(node(dag, 1).path("sub_tasks").get(0).path("state").asText())
         .isEqualTo("FAILED");
-    assertThat(unfinishedIds()).as("CANCEL released the lock: the dag is finished")
+    assertThat(http.unfinishedIds()).as("CANCEL released the lock: the dag is finished")
         .doesNotContain(holder);
 
     String other = submit(sleepPlan("other", "tenant", 1)).path("id").asText();
-    JsonNode done = awaitDag(other, d -> "SUCCEED".equals(d.path("state").asText()));
+    JsonNode done = http.awaitDag(other, d -> "SUCCEED".equals(d.path("state").asText()));
 
     assertThat(done.path("operator").asText()).isEqualTo("RUN");
   }
@@ -273,12 +272,12 @@ class MainJobIT {
         "echo timed out > cancel.txt")).path("id").asText();
     String cancelId = submit(shellPlan("cancel", cancelled, slow, 60,
         "echo cancelled > cancel.txt")).path("id").asText();
-    awaitDag(cancelId, d -> "RUNNING".equals(subTask(d, 1).path("state").asText())
+    http.awaitDag(cancelId, d -> "RUNNING".equals(subTask(d, 1).path("state").asText())
         && Files.exists(cancelled.resolve("child.pid")));
 
-    operate(cancelId, "cancel");
-    JsonNode afterCancel = awaitDag(cancelId, d -> "FAILED".equals(d.path("state").asText()));
-    JsonNode afterTimeout = awaitDag(timeoutId,
+    http.operate(cancelId, "cancel");
+    JsonNode afterCancel = http.awaitDag(cancelId, d -> "FAILED".equals(d.path("state").asText()));
+    JsonNode afterTimeout = http.awaitDag(timeoutId,
         d -> "FAILED".equals(d.path("state").asText()));
 
     assertThat(afterCancel.path("operator").asText()).isEqualTo("CANCEL");
@@ -330,12 +329,12 @@ class MainJobIT {
     String command = "(setsid sh -c 'sleep 1; echo effect >> effects.log' </dev/null"
         + " >/dev/null 2>&1 &); echo started; sleep 30";
     String id = submit(shellPlan("fc11", work, command, 60, null)).path("id").asText();
-    awaitDag(id, d -> subTask(d, 1).path("task_logs").toString().contains("\"started\""));
+    http.awaitDag(id, d -> subTask(d, 1).path("task_logs").toString().contains("\"started\""));
 
     agent.close();
     agent = AgentProcess.start(jar, data, port, dir.resolve("agent-sigterm.out"));
     http.reconnect();
-    JsonNode after = awaitDag(id, d -> "FAILED".equals(d.path("state").asText()));
+    JsonNode after = http.awaitDag(id, d -> "FAILED".equals(d.path("state").asText()));
     Thread.sleep(1500);
 
     assertThat(subTask(after, 1).path("task_logs").toString()).contains(INTERRUPTED);
@@ -366,14 +365,14 @@ class MainJobIT {
     Path work = dir.resolve("crash-" + round);
     boolean maintenance = round % 2 == 0;
     String id = submit(crashPlan(round, work, maintenance)).path("id").asText();
-    awaitDag(id, d -> "RUNNING".equals(subTask(d, stage).path("state").asText()));
+    http.awaitDag(id, d -> "RUNNING".equals(subTask(d, stage).path("state").asText()));
     Thread.sleep(offsetMillis);
-    JsonNode before = dag(id);
+    JsonNode before = http.dag(id);
 
     agent.kill();
     agent = AgentProcess.start(jar, data, port, dir.resolve("agent-" + (round + 1) + ".out"));
     http.reconnect();
-    JsonNode after = awaitDag(id, d -> isFinished(d.path("state").asText()));
+    JsonNode after = http.awaitDag(id, d -> isFinished(d.path("state").asText()));
 
     assertLogsKept(before, after);
     int failedStage = 0;
@@ -383,11 +382,11 @@ class MainJobIT {
           .contains(INTERRUPTED);
       assertThat(failedStage).as("only shell stages fail on recovery").isIn(1, 3);
       if (maintenance) {
-        assertThat(unfinishedIds()).as("FC-09: a failed maintenance dag is listed")
+        assertThat(http.unfinishedIds()).as("FC-09: a failed maintenance dag is listed")
             .contains(id);
       }
-      operate(id, "retry");
-      after = awaitDag(id, d -> "SUCCEED".equals(d.path("state").asText()));
+      http.operate(id, "retry");
+      after = http.awaitDag(id, d -> "SUCCEED".equals(d.path("state").asText()));
     }
     assertThat(after.path("state").asText()).isEqualTo("SUCCEED");
     boolean continued = subTask(after, 2).path("task_logs").toString()
@@ -475,42 +474,6 @@ class MainJobIT {
     assertThat(answer.status()).as("submit: %s", answer.envelope()).isEqualTo(200);
     assertThat(names(answer.data())).containsExactlyElementsOf(DAG_KEYS);
     return answer.data();
-  }
-
-  private void operate(String id, String operator) throws Exception {
-    AgentHttp.Answer answer = http.post("/api/v1/task/dag/" + id,
-        "{\"operator\":\"" + operator + "\"}");
-    assertThat(answer.status()).as("%s: %s", operator, answer.envelope()).isEqualTo(200);
-  }
-
-  private JsonNode dag(String id) throws Exception {
-    AgentHttp.Answer answer = http.get("/api/v1/task/dag/" + id + "?show_details=true");
-    assertThat(answer.status()).as("dag %s: %s", id, answer.envelope()).isEqualTo(200);
-    return answer.data();
-  }
-
-  private JsonNode awaitDag(String id, Predicate<JsonNode> condition) throws Exception {
-    return awaitDag(id, condition, Duration.ofSeconds(30));
-  }
-
-  private JsonNode awaitDag(String id, Predicate<JsonNode> condition, Duration patience)
-      throws Exception {
-    long deadline = System.nanoTime() + patience.toNanos();
-    JsonNode dag = dag(id);
-    while (!condition.test(dag)) {
-      assertThat(System.nanoTime()).as("dag %s never got there: %s", id, dag)
-          .isLessThan(deadline);
-      Thread.sleep(20);
-      dag = dag(id);
-    }
-    return dag;
-  }
-
-  private List<String> unfinishedIds() throws Exception {
-    List<String> ids = new ArrayList<>();
-    http.get("/api/v1/task/dag/unfinish?show_details=false").data().path("contents")
-        .forEach(dag -> ids.add(dag.path("id").asText()));
-    return ids;
   }
 
   private int allDags() throws Exception {

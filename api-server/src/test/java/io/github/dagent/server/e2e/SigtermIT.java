@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,14 +60,14 @@ class SigtermIT {
     http = new AgentHttp(port);
 
     String shellId = submit(shellPlan(work)).path("id").asText();
-    awaitDag(shellId,
+    http.awaitDag(shellId,
         d -> logs(d).contains("started") && Files.exists(work.resolve("child.pid")));
     String sleepId = submit(sleepPlan()).path("id").asText();
-    awaitDag(sleepId, d -> "RUNNING".equals(subTask(d).path("state").asText())
+    http.awaitDag(sleepId, d -> "RUNNING".equals(subTask(d).path("state").asText())
         && logs(d).contains("sleeping 5 s"));
     long child = Long.parseLong(Files.readString(work.resolve("child.pid")).trim());
-    JsonNode shellBefore = dag(shellId);
-    JsonNode sleepBefore = dag(sleepId);
+    JsonNode shellBefore = http.dag(shellId);
+    JsonNode sleepBefore = http.dag(sleepId);
 
     Duration took;
     OptionalInt code;
@@ -99,27 +98,27 @@ class SigtermIT {
 
     agent = AgentProcess.start(jar, data, port, dir.resolve("agent-1.out"));
     http.reconnect();
-    JsonNode shell = awaitDag(shellId, d -> "FAILED".equals(d.path("state").asText()));
-    JsonNode sleep = awaitDag(sleepId, d -> "SUCCEED".equals(d.path("state").asText()));
+    JsonNode shell = http.awaitDag(shellId, d -> "FAILED".equals(d.path("state").asText()));
+    JsonNode sleep = http.awaitDag(sleepId, d -> "SUCCEED".equals(d.path("state").asText()));
 
     System.out.println("FC-12: the shell's logs after the restart: " + logs(shell));
     assertThat(subTask(shell).path("state").asText()).isEqualTo("FAILED");
     assertThat(subTask(shell).path("execute_times").asInt()).isEqualTo(1);
     assertThat(logs(shell)).contains(INTERRUPTED);
     assertLogsKept(shellBefore, shell);
-    assertThat(unfinishedIds()).as("FC-09: a failed maintenance dag is listed")
+    assertThat(http.unfinishedIds()).as("FC-09: a failed maintenance dag is listed")
         .contains(shellId);
     assertThat(logs(sleep)).anyMatch(line -> line.startsWith("continuing after a restart"));
     assertThat(sleep.path("operator").asText()).isEqualTo("RUN");
     assertLogsKept(sleepBefore, sleep);
 
-    operate(shellId, "retry");
-    JsonNode retried = awaitDag(shellId, d -> "SUCCEED".equals(d.path("state").asText()));
+    http.operate(shellId, "retry");
+    JsonNode retried = http.awaitDag(shellId, d -> "SUCCEED".equals(d.path("state").asText()));
 
     assertThat(subTask(retried).path("execute_times").asInt()).isEqualTo(2);
     assertThat(logs(retried)).contains("run 2", "done");
     assertLogsKept(shell, retried);
-    assertThat(unfinishedIds()).doesNotContain(shellId);
+    assertThat(http.unfinishedIds()).doesNotContain(shellId);
   }
 
   /**
@@ -213,37 +212,6 @@ class SigtermIT {
     AgentHttp.Answer answer = http.post("/api/v1/task/dag", plan);
     assertThat(answer.status()).as("submit: %s", answer.envelope()).isEqualTo(200);
     return answer.data();
-  }
-
-  private void operate(String id, String operator) throws Exception {
-    AgentHttp.Answer answer = http.post("/api/v1/task/dag/" + id,
-        "{\"operator\":\"" + operator + "\"}");
-    assertThat(answer.status()).as("%s: %s", operator, answer.envelope()).isEqualTo(200);
-  }
-
-  private JsonNode dag(String id) throws Exception {
-    AgentHttp.Answer answer = http.get("/api/v1/task/dag/" + id + "?show_details=true");
-    assertThat(answer.status()).as("dag %s: %s", id, answer.envelope()).isEqualTo(200);
-    return answer.data();
-  }
-
-  private JsonNode awaitDag(String id, Predicate<JsonNode> condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    JsonNode dag = dag(id);
-    while (!condition.test(dag)) {
-      assertThat(System.nanoTime()).as("dag %s never got there: %s", id, dag)
-          .isLessThan(deadline);
-      Thread.sleep(20);
-      dag = dag(id);
-    }
-    return dag;
-  }
-
-  private List<String> unfinishedIds() throws Exception {
-    List<String> ids = new ArrayList<>();
-    http.get("/api/v1/task/dag/unfinish?show_details=false").data().path("contents")
-        .forEach(dag -> ids.add(dag.path("id").asText()));
-    return ids;
   }
 
   private static JsonNode subTask(JsonNode dag) {
