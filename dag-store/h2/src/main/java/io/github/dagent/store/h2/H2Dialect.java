@@ -32,9 +32,7 @@ final class H2Dialect implements JdbcDialect {
    */
   @Override
   public Optional<Path> dataFile(String url) {
-    String rest = url.substring(H2StoreProvider.PREFIX.length());
-    int options = rest.indexOf(';');
-    String location = options < 0 ? rest : rest.substring(0, options);
+    String location = location(url);
     if (location.startsWith("mem:")) {
       return Optional.empty();
     }
@@ -52,6 +50,13 @@ final class H2Dialect implements JdbcDialect {
     return Optional.of(Path.of(location + DATA_SUFFIX));
   }
 
+  /** The URL between {@code jdbc:h2:} and its first option. */
+  private static String location(String url) {
+    String rest = url.substring(H2StoreProvider.PREFIX.length());
+    int options = rest.indexOf(';');
+    return options < 0 ? rest : rest.substring(0, options);
+  }
+
   @Override
   public String migrationLocation() {
     return "classpath:io/github/dagent/store/h2/migration";
@@ -59,7 +64,16 @@ final class H2Dialect implements JdbcDialect {
 
   @Override
   public ConnectionSource open(StoreConfig config, Statements statements) throws SQLException {
-    return H2Connections.open(config, statements);
+    String database = dataFile(config.url())
+        .map(file -> file.toAbsolutePath().normalize().toString())
+        .orElseGet(() -> location(config.url()));
+    OpenDatabases.claim(database, config.url());
+    try {
+      return H2Connections.open(config, statements, () -> OpenDatabases.release(database));
+    } catch (SQLException | RuntimeException e) {
+      OpenDatabases.release(database);
+      throw e;
+    }
   }
 
   @Override

@@ -19,4 +19,11 @@ class SqliteConcurrencyTest {
       ConcurrentWrites.run(store, 8, 10_000);
     }
   }
+
+  @Test
+  void eight_threads_racing_on_one_row_never_both_win_from_the_same_copy() throws Exception {
+    try (DagStore store = DagStores.open("jdbc:sqlite:" + dir.resolve("race.db"))) {
+      ConcurrentWrites.raceOnOneRow(store, 8, 300);
+    }
+  }
 }

@@ -68,6 +68,60 @@ public final class ConcurrentWrites {
     }
   }
 
+  /**
+   * Every thread races on one sub-task only: read it, then compare-and-set it one step on.
+   * Each win must move the row exactly one step, so the row's execute count equals the wins
+   * and no two winners started from the same read.
+   *
+   * @param store an open, empty store
+   * @param threads how many threads
+   * @param attemptsPerThread how many read-and-set attempts each thread makes
+   * @throws Exception when a thread fails or two winners moved the row from the same copy
+   */
+  public static void raceOnOneRow(DagStore store, int threads, int attemptsPerThread)
+      throws Exception {
+    DagGraph shared = store.createDag(Fixtures.chain("raced", 1));
+    long id = shared.subTasks().get(0).id();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          int wins = 0;
+          for (int i = 0; i < attemptsPerThread; i++) {
+            wins += stepShared(store, id, "raced " + thread + " " + i) ? 1 : 0;
+          }
+          return wins;
+        }));
+      }
+      int wins = 0;
+      for (Future<Integer> result : results) {
+        wins += result.get(5, TimeUnit.MINUTES);
+      }
+      List<TaskLog> logs = store.logs(id);
+      assertThat(logs).extracting(TaskLog::executeTimes)
+          .as("each win moved the row from a different copy").doesNotHaveDuplicates();
+      assertThat(store.findSubTask(id).orElseThrow().executeTimes())
+          .as("steps the row made against wins reported").isEqualTo(wins);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Reads the sub-task and tries to move it one step on; returns whether this call won. */
+  private static boolean stepShared(DagStore store, long id, String text) {
+    SubTask current = store.findSubTask(id).orElseThrow();
+    // Like the engine, every transition moves the start time on, so that the
+    // compare-and-set on (state, start time) cannot meet an A-B-A.
+    SubTask next = current.withExecuteTimes(current.executeTimes() + 1)
+        .with(current.state() == TaskState.RUNNING ? TaskState.READY : TaskState.RUNNING,
+            Operator.RUN)
+        .withTimes(current.startTime().plusNanos(1), current.endTime());
+    return store.commit(ChangeSet.builder().subTask(current, next)
+        .log(new TaskLog(id, next.executeTimes(), text, Fixtures.CREATED)).build());
+  }
+
   /** Returns {own transitions, appends, shared wins}. */
   private static int[] work(DagStore store, int thread, int operations, DagGraph own,
       DagGraph shared) {
@@ -90,19 +144,9 @@ public final class ConcurrentWrites {
         store.appendLog(new TaskLog(mine.id(), 0, "append " + thread + " " + i,
             Fixtures.CREATED));
         appends++;
-      } else {
-        SubTask current = store.findSubTask(shared.subTasks().get(0).id()).orElseThrow();
-        // Like the engine, every transition moves the start time on, so that the
-        // compare-and-set on (state, start time) cannot meet an A-B-A.
-        SubTask next = current.withExecuteTimes(current.executeTimes() + 1)
-            .with(current.state() == TaskState.RUNNING ? TaskState.READY : TaskState.RUNNING,
-                Operator.RUN)
-            .withTimes(current.startTime().plusNanos(1), current.endTime());
-        if (store.commit(ChangeSet.builder().subTask(current, next).log(new TaskLog(
-            current.id(), next.executeTimes(), "shared " + thread + " " + i, Fixtures.CREATED))
-            .build())) {
-          wins++;
-        }
+      } else if (stepShared(store, shared.subTasks().get(0).id(),
+          "shared " + thread + " " + i)) {
+        wins++;
       }
     }
     return new int[] {transitions, appends, wins};
