@@ -19,7 +19,9 @@ final class ConnectionOptions {
   static final String PASSWORD_ENV = "DAGENT_AGENT_PASSWORD";
 
   @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:2886",
-      description = "The agent's address (default: ${DEFAULT-VALUE}).")
+      converter = ServerUriConverter.class,
+      description = "The agent's address, http://HOST:PORT or HOST:PORT"
+          + " (default: ${DEFAULT-VALUE}).")
   URI server;
 
   @Option(names = "--agent-password-file", paramLabel = "FILE",

@@ -16,7 +16,8 @@ import java.util.Map;
  * <p>On a terminal it redraws a small frame in place (a progress bar of stages and the running
  * sub-task's last log line). Otherwise (output piped or redirected) it prints plain lines:
  * each stage's state change and every new log line once, so the output reads well in a file.
- * While the agent is unreachable (a restart) it keeps trying for {@link #PATIENCE}.
+ * If the agent stops answering after the dag was seen (a restart), it says so once and keeps
+ * trying for its patience; an agent that never answered fails at once.
  */
 final class Watcher {
   static final Duration POLL = Duration.ofMillis(200);
@@ -26,14 +27,21 @@ final class Watcher {
   private final AgentClient client;
   private final PrintWriter out;
   private final boolean terminal;
+  private final Duration patience;
   private final Map<String, String> shownStates = new HashMap<>();
   private final Map<String, Integer> shownLines = new HashMap<>();
   private int frameLines;
+  private boolean seen;
 
   Watcher(AgentClient client, PrintWriter out, boolean terminal) {
+    this(client, out, terminal, PATIENCE);
+  }
+
+  Watcher(AgentClient client, PrintWriter out, boolean terminal, Duration patience) {
     this.client = client;
     this.out = out;
     this.terminal = terminal;
+    this.patience = patience;
   }
 
   int watch(String id)
@@ -54,17 +62,34 @@ final class Watcher {
 
   private DagDetailDTO fetch(String id)
       throws AgentRefusedException, AgentUnreachableException, InterruptedException {
-    long giveUp = System.nanoTime() + PATIENCE.toNanos();
+    long giveUp = System.nanoTime() + patience.toNanos();
+    boolean said = false;
     while (true) {
       try {
-        return client.dag(id);
+        DagDetailDTO dag = client.dag(id);
+        if (said) {
+          say("the agent answers again");
+        }
+        seen = true;
+        return dag;
       } catch (AgentUnreachableException e) {
-        if (System.nanoTime() > giveUp) {
+        if (!seen || System.nanoTime() > giveUp) {
           throw e;
+        }
+        if (!said) {
+          say(e.getMessage() + "; still trying for " + patience.toSeconds() + " s");
+          said = true;
         }
         Thread.sleep(500);
       }
     }
+  }
+
+  /** Prints a line of its own; a terminal frame is then drawn afresh below it. */
+  private void say(String line) {
+    out.println(line);
+    out.flush();
+    frameLines = 0;
   }
 
   private void redraw(List<String> frame) {

@@ -50,6 +50,34 @@ class TaskCommandTest {
   }
 
   @Test
+  void a_server_without_scheme_is_taken_as_http() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+
+    int code = run("task", "list", "--server", "127.0.0.1:" + port);
+
+    assertThat(code).isEqualTo(TaskCommand.USAGE);
+    assertThat(err.toString()).contains("cannot reach the agent at http://127.0.0.1:" + port);
+  }
+
+  @Test
+  void a_server_that_is_not_an_agent_address_is_a_usage_error_naming_the_forms() {
+    for (String bad : new String[] {"ftp://127.0.0.1:2886", "http://127.0.0.1:2886/api",
+        "http://", "127.0.0.1:2886?x=1"}) {
+      StringWriter err = new StringWriter();
+
+      int code = DagentCommand.commandLine().setErr(new PrintWriter(err))
+          .execute("task", "list", "--server", bad);
+
+      assertThat(code).as(bad).isEqualTo(TaskCommand.USAGE);
+      assertThat(err.toString()).as(bad).contains("'" + bad + "' is not an agent address")
+          .contains("HOST:PORT");
+    }
+  }
+
+  @Test
   void a_missing_plan_file_is_exit_code_2_naming_the_file() {
     int code = run("task", "submit", "--server", "http://127.0.0.1:1", "no-such-plan.json");
 
