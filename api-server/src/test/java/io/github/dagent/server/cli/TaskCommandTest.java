@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -37,10 +35,7 @@ class TaskCommandTest {
 
   @Test
   void an_agent_that_does_not_answer_is_exit_code_2_with_a_hint() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = ClosedPort.find();
 
     int code = run("task", "list", "--server", "http://127.0.0.1:" + port);
 
@@ -51,10 +46,7 @@ class TaskCommandTest {
 
   @Test
   void a_server_without_scheme_is_taken_as_http() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = ClosedPort.find();
 
     int code = run("task", "list", "--server", "127.0.0.1:" + port);
 

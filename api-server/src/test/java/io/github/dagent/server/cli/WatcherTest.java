@@ -8,8 +8,6 @@ import io.github.dagent.server.agent.AgentComponent;
 import io.github.dagent.server.config.AgentConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +50,7 @@ class WatcherTest {
 
   @Test
   void an_agent_never_reached_fails_without_waiting() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = ClosedPort.find();
     AgentClient client = new AgentClient(URI.create("http://127.0.0.1:" + port), "");
     Watcher watcher = new Watcher(client, new PrintWriter(out, true), false,
         Duration.ofSeconds(5));
