@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 /**
- * The unfinished listings run a fixed number of statements whatever the number of dags, and
+ * The unfinished listings run a fixed number of statements whatever the number of dags (the
+ * whole listing of /unfinish included: cluster and agent dags in one snapshot), and
  * GET routes never write. Statements are attributed to requests by the trace id the request
  * scope puts in the MDC of the thread that runs them.
  */
@@ -44,7 +45,8 @@ class StatementCountTest {
       }
       List<Integer> many = counts(agent);
 
-      assertThat(few).allSatisfy(count -> assertThat(count).isPositive());
+      assertThat(few).as("with details: dags, nodes, sub-tasks, logs; without: dags")
+          .containsExactly(4, 4, 4, 1);
       assertThat(many).isEqualTo(few);
       String node = GenericId.agent(agent.self(), 2).toString();
       statements(agent, "/api/v1/task/node/" + node);

@@ -22,8 +22,6 @@ import io.github.dagent.store.DagListing;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.ListDetail;
 import io.github.dagent.store.MaintenanceLockedException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,11 +77,7 @@ public final class TaskRoutes {
   }
 
   private Contents<DagDetailDTO> unfinished(ApiRequest request) {
-    boolean show = request.showDetails();
-    List<DagDetailDTO> dags = new ArrayList<>(listing(DagFilter.cluster(), show));
-    dags.addAll(listing(DagFilter.agentScope(self), show));
-    dags.sort(Comparator.comparingLong(DagDetailDTO::dagId));
-    return new Contents<>(dags);
+    return new Contents<>(listing(DagFilter.seenBy(self), request.showDetails()));
   }
 
   private Contents<DagDetailDTO> agentUnfinished(ApiRequest request) {

@@ -7,6 +7,7 @@ import io.github.dagent.model.MaintenanceKind;
 import io.github.dagent.model.Node;
 import io.github.dagent.model.NodeTemplate;
 import io.github.dagent.model.Operator;
+import io.github.dagent.model.Scope;
 import io.github.dagent.model.SubTask;
 import io.github.dagent.model.SubTaskTemplate;
 import io.github.dagent.model.TaskLog;
@@ -485,13 +486,17 @@ final class JdbcDagStore implements DagStore {
   }
 
   private static String filterSql(DagFilter filter) {
-    return (filter.scope().isPresent() ? " AND d.scope = ?" : "")
+    String both = (filter.scope().isPresent() ? " AND d.scope = ?" : "")
         + (filter.agent().isPresent() ? " AND d.agent_ip = ? AND d.agent_port = ?" : "");
+    return filter.orCluster() ? " AND (d.scope = ? OR (1 = 1" + both + "))" : both;
   }
 
   private static int bindFilter(PreparedStatement statement, DagFilter filter)
       throws SQLException {
     int i = 1;
+    if (filter.orCluster()) {
+      statement.setInt(i++, Scope.CLUSTER.code());
+    }
     if (filter.scope().isPresent()) {
       statement.setInt(i++, filter.scope().get().code());
     }

@@ -455,6 +455,11 @@ public abstract class DagStoreContract {
         Optional.of(Fixtures.OTHER_AGENT)), ListDetail.GRAPHS))).containsExactly(theirs.id());
     assertThat(ids(store.listUnfinished(DagFilter.ALL, ListDetail.GRAPHS)))
         .containsExactly(cluster.id(), mine.id(), theirs.id());
+    assertThat(ids(store.listUnfinished(DagFilter.seenBy(Fixtures.AGENT),
+        ListDetail.GRAPHS_WITH_LOGS))).containsExactly(cluster.id(), mine.id());
+    assertThat(ids(store.listUnfinished(DagFilter.seenBy(Fixtures.OTHER_AGENT),
+        ListDetail.DAGS))).containsExactly(cluster.id(), theirs.id());
+    assertThat(store.listDags(DagFilter.seenBy(Fixtures.AGENT))).containsExactly(cluster, mine);
     assertThat(store.listDags(DagFilter.agentScope(Fixtures.OTHER_AGENT)))
         .containsExactly(theirs);
     assertThat(store.listDags(DagFilter.cluster())).containsExactly(cluster);
