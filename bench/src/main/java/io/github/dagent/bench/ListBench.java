@@ -1,7 +1,11 @@
 package io.github.dagent.bench;
 
 import io.github.dagent.model.AgentAddress;
+import io.github.dagent.model.Dag;
 import io.github.dagent.model.Maintenance;
+import io.github.dagent.model.Operator;
+import io.github.dagent.model.TaskState;
+import io.github.dagent.store.ChangeSet;
 import io.github.dagent.store.DagFilter;
 import io.github.dagent.store.DagListing;
 import io.github.dagent.store.DagStore;
@@ -20,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code store.list.sql}, {@code store.list.ms.1000}, {@code store.list.raw.ms.1000} and their
- * ratio, on one SQLite file holding 1,000 nine-stage dags.
+ * ratio, on one SQLite file holding 1,000 nine-stage dags; and {@code store.list.history.ms}
+ * against {@code store.list.fresh.ms}: what /unfinish's listing of 10 unfinished dags costs
+ * when the file also holds many finished dags, against a file holding only the 10.
  *
  * <p>The raw baseline reads the same rows (dags, nodes, sub-tasks of the unfinished dags) with
  * three hand-written queries on a plain JDBC connection to the same file and keeps every
@@ -50,7 +56,8 @@ final class ListBench implements BenchGroup {
   @Override
   public List<String> figures() {
     return List.of("store.list.sql", "store.list.ms.1000", "store.list.raw.ms.1000",
-        "store.list.ratio.1000");
+        "store.list.ratio.1000", "store.list.history.ms", "store.list.fresh.ms",
+        "store.list.history.ratio");
   }
 
   @Override
@@ -89,6 +96,48 @@ final class ListBench implements BenchGroup {
             + " with the number of dags: " + Arrays.toString(counts));
       }
       timeListing(run, store, url);
+    }
+    timeHistory(run);
+  }
+
+  private static void timeHistory(BenchRun run) throws Exception {
+    int finished = run.pick(1_000, 10_000);
+    int rounds = run.pick(5, 30);
+    try (DagStore fresh = DagStores.open(Backend.SQLITE.url(run.directory("fresh")));
+        DagStore history = DagStores.open(Backend.SQLITE.url(run.directory("history")))) {
+      for (DagStore store : List.of(fresh, history)) {
+        for (int d = 0; d < 10; d++) {
+          Fixtures.create(store, Fixtures.sequential("open " + d, 9, NoopType.NAME,
+              Maintenance.NONE), AGENT);
+        }
+      }
+      for (int d = 0; d < finished; d++) {
+        Dag dag = Fixtures.create(history, Fixtures.sequential("done " + d, 1, NoopType.NAME,
+            Maintenance.NONE), AGENT).dag();
+        history.commit(ChangeSet.builder().dag(dag, dag.with(TaskState.SUCCEED, Operator.RUN))
+            .build());
+      }
+      DagFilter seen = DagFilter.seenBy(AGENT);
+      long[] withHistory = new long[rounds];
+      long[] without = new long[rounds];
+      for (int i = 0; i < rounds + 3; i++) {
+        long start = System.nanoTime();
+        check(history.listUnfinished(seen, ListDetail.GRAPHS_WITH_LOGS), 10);
+        long middle = System.nanoTime();
+        check(fresh.listUnfinished(seen, ListDetail.GRAPHS_WITH_LOGS), 10);
+        if (i >= 3) {
+          withHistory[i - 3] = middle - start;
+          without[i - 3] = System.nanoTime() - middle;
+        }
+      }
+      String how = "median of " + rounds + ", 10 unfinished nine-stage dags with logs, as"
+          + " /unfinish lists them";
+      Figure busy = run.report().add("store.list.history.ms", median(withHistory) / 1e6, "ms",
+          how + ", file also holding " + finished + " finished dags");
+      Figure clean = run.report().add("store.list.fresh.ms", median(without) / 1e6, "ms",
+          how + ", file holding only those");
+      run.report().ratio("store.list.history.ratio", busy, clean,
+          "listing time with finished history per listing time without");
     }
   }
 

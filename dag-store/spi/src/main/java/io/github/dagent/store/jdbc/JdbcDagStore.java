@@ -44,8 +44,13 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcDagStore implements DagStore {
   /** The unfinished rule of {@link Dag#isUnfinished()} on the dag table aliased {@code d}. */
-  private static final String UNFINISHED =
-      "d.state <> 5 AND (d.state <> 4 OR (d.maintenance_kind <> 0 AND d.operator <> 4))";
+  /**
+   * PENDING, READY or RUNNING, or FAILED holding a maintenance lock it did not cancel. Written
+   * with equalities and a range so that the planner can search the (state, maintenance_kind)
+   * index: a listing then reads the unfinished dags, not every dag the agent ever ran.
+   */
+  private static final String UNFINISHED = "(d.state IN (1, 2, 3)"
+      + " OR (d.state = 4 AND d.maintenance_kind > 0 AND d.operator <> 4))";
   private static final String DAG_SELECT = "SELECT d.id, " + prefixed(Rows.DAG_COLUMNS)
       + " FROM dag d";
   private static final String NODE_SELECT = "SELECT n.id, " + prefixed("n", Rows.NODE_COLUMNS)
@@ -486,15 +491,20 @@ final class JdbcDagStore implements DagStore {
   }
 
   private static String filterSql(DagFilter filter) {
-    String both = (filter.scope().isPresent() ? " AND d.scope = ?" : "")
-        + (filter.agent().isPresent() ? " AND d.agent_ip = ? AND d.agent_port = ?" : "");
-    return filter.orCluster() ? " AND (d.scope = ? OR (1 = 1" + both + "))" : both;
+    List<String> both = new ArrayList<>();
+    filter.scope().ifPresent(scope -> both.add("d.scope = ?"));
+    filter.agent().ifPresent(agent -> both.add("d.agent_ip = ? AND d.agent_port = ?"));
+    if (filter.orCluster()) {
+      return both.isEmpty() ? "" : " AND (d.scope = ? OR (" + String.join(" AND ", both) + "))";
+    }
+    return both.stream().map(condition -> " AND " + condition).collect(Collectors.joining());
   }
 
   private static int bindFilter(PreparedStatement statement, DagFilter filter)
       throws SQLException {
     int i = 1;
-    if (filter.orCluster()) {
+    boolean narrowed = filter.scope().isPresent() || filter.agent().isPresent();
+    if (filter.orCluster() && narrowed) {
       statement.setInt(i++, Scope.CLUSTER.code());
     }
     if (filter.scope().isPresent()) {

@@ -439,6 +439,28 @@ public abstract class DagStoreContract {
   }
 
   @Test
+  void listing_agrees_with_the_model_for_every_state_operator_and_lock() {
+    List<Long> expected = new ArrayList<>();
+    for (boolean locked : new boolean[] {false, true}) {
+      for (TaskState state : TaskState.values()) {
+        for (Operator operator : Operator.values()) {
+          String name = state + " " + operator;
+          Dag dag = store.createDag(maintained(name,
+              locked ? Maintenance.tenant(name) : Maintenance.NONE)).dag();
+          Dag updated = dag.with(state, operator);
+          commitDag(dag, updated);
+          if (updated.isUnfinished()) {
+            expected.add(dag.id());
+          }
+        }
+      }
+    }
+
+    assertThat(ids(store.listUnfinished(DagFilter.ALL, ListDetail.DAGS)))
+        .isNotEmpty().containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void listing_filters_by_scope_and_agent() {
     Dag cluster = store.createDag(Fixtures.chain("cluster", 1)).dag();
     Dag mine = store.createDag(Fixtures.newDag(
