@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * retried with a back-off for up to about 30 s and never shown to the caller. Thread-safe.
  */
 final class JdbcDagStore implements DagStore {
-  /** The unfinished rule of {@link Dag#isUnfinished()} on the dag table aliased {@code d}. */
   /**
+   * The unfinished rule of {@link Dag#isUnfinished()} on the dag table aliased {@code d}:
    * PENDING, READY or RUNNING, or FAILED holding a maintenance lock it did not cancel. Written
    * with equalities and a range so that the planner can search the (state, maintenance_kind)
    * index: a listing then reads the unfinished dags, not every dag the agent ever ran.
