@@ -202,7 +202,7 @@ class MainJobIT {
     assertThat(work.resolve("server.conf")).doesNotExist();
     assertThat(work.resolve("server.conf.sha256")).doesNotExist();
     assertThat(work.resolve("observer.pid")).doesNotExist();
-    assertThat(running(observer)).as("observer process %d", observer).isFalse();
+    assertThat(ProcessTable.running(observer)).as("observer process %d", observer).isFalse();
     assertThat(Files.readAllLines(work.resolve("rollback.log"))).as("dag %s", dag)
         .containsExactly(
         "removed servers.list", "stopped observer", "removed server.conf.sha256",
@@ -315,7 +315,7 @@ class MainJobIT {
 
   private static void awaitStopped(long pid) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (running(pid)) {
+    while (ProcessTable.running(pid)) {
       assertThat(System.nanoTime()).as("process %d still runs", pid).isLessThan(deadline);
       Thread.sleep(20);
     }
@@ -397,16 +397,6 @@ class MainJobIT {
           + " ran it again as run 2").contains("second run 1", "second run 2");
     }
     return new CrashRound(failedStage > 0, continued);
-  }
-
-  /** Alive and not a zombie (a container's init may not reap orphans). */
-  private static boolean running(long pid) throws Exception {
-    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-    if (!Files.exists(stat)) {
-      return false;
-    }
-    String text = Files.readString(stat);
-    return !text.substring(text.lastIndexOf(')') + 1).trim().startsWith("Z");
   }
 
   private static void assertLogsKept(JsonNode before, JsonNode after) {

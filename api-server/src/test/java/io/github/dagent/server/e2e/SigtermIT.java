@@ -93,7 +93,8 @@ class SigtermIT {
         .isEqualTo(SIGTERM_EXIT);
     assertThat(Files.readString(data.resolve("logs/dagent.log")))
         .as("the orderly shutdown ran to its end").contains("engine stopped", "agent stopped");
-    assertThat(running(child)).as("the 120 s sleep under the shell (pid %d) is killed", child)
+    assertThat(ProcessTable.running(child))
+        .as("the 120 s sleep under the shell (pid %d) is killed", child)
         .isFalse();
 
     agent = AgentProcess.start(jar, data, port, dir.resolve("agent-1.out"));
@@ -196,16 +197,6 @@ class SigtermIT {
     List<String> later = logs(after);
     assertThat(later.subList(0, Math.min(later.size(), earlier.size())))
         .as("logs written before the stop").isEqualTo(earlier);
-  }
-
-  /** Alive and not a zombie (a container's init may not reap orphans). */
-  private static boolean running(long pid) throws Exception {
-    Path stat = Path.of("/proc", Long.toString(pid), "stat");
-    if (!Files.exists(stat)) {
-      return false;
-    }
-    String text = Files.readString(stat);
-    return !text.substring(text.lastIndexOf(')') + 1).trim().startsWith("Z");
   }
 
   private JsonNode submit(String plan) throws Exception {
