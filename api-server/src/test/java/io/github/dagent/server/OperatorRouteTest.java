@@ -132,21 +132,29 @@ class OperatorRouteTest {
 
   @Test
   void fc07_ten_concurrent_retries_one_wins() throws Exception {
-    DagGraph failed = Seeds.failed(agent.store(), agent.self(), "t");
+    DagGraph failed = Seeds.failedSleeper(agent.store(), agent.self(), 60);
     ExecutorService pool = Executors.newFixedThreadPool(10);
-    List<Callable<Integer>> calls = new ArrayList<>();
+    List<Callable<TestAgent.Reply>> calls = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      calls.add(() -> agent.post(path(failed), "{\"operator\":\"retry\"}").status());
+      calls.add(() -> agent.post(path(failed), "{\"operator\":\"retry\"}"));
     }
 
-    List<Integer> statuses = new ArrayList<>();
-    for (Future<Integer> status : pool.invokeAll(calls)) {
-      statuses.add(status.get());
+    List<TestAgent.Reply> replies = new ArrayList<>();
+    for (Future<TestAgent.Reply> reply : pool.invokeAll(calls)) {
+      replies.add(reply.get());
     }
     pool.shutdown();
 
-    assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
-    assertThat(statuses).filteredOn(status -> status >= 400 && status < 500).hasSize(9);
+    assertThat(replies).filteredOn(reply -> reply.status() == 200).hasSize(1);
+    assertThat(replies).filteredOn(reply -> reply.status() != 200)
+        .extracting(TestAgent.Reply::errCode)
+        .hasSize(9)
+        .allMatch(code -> code.equals("Task.Dag.Operator.RetryNotFailedDag")
+            || code.equals("Task.Dag.Operator.Conflict"), "a lost race's code");
+    assertThat(agent.store().findNode(failed.nodes().get(0).id()).orElseThrow().operator())
+        .isEqualTo(Operator.RETRY);
+    assertThat(agent.store().findDag(failed.dag().id()).orElseThrow().state())
+        .isIn(TaskState.READY, TaskState.RUNNING);
   }
 
   @Test

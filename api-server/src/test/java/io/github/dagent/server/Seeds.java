@@ -13,6 +13,7 @@ import io.github.dagent.model.TaskContext;
 import io.github.dagent.model.TaskLog;
 import io.github.dagent.model.TaskState;
 import io.github.dagent.model.Template;
+import io.github.dagent.server.task.BuiltInTaskTypes;
 import io.github.dagent.store.ChangeSet;
 import io.github.dagent.store.DagStore;
 import io.github.dagent.store.NewDag;
@@ -44,9 +45,14 @@ final class Seeds {
       Map<Integer, List<String>> logs) {
     Template.Builder builder = Template.builder(dagName).scope(scope).maintenance(lock);
     names.forEach(name -> builder.node(NodeTemplate.single(name, "seeded")));
+    return seed(store, agent, builder.build(), TaskContext.ofParams(Map.of()), dagState, stage,
+        logs);
+  }
+
+  private static DagGraph seed(DagStore store, AgentAddress agent, Template template,
+      TaskContext context, TaskState dagState, int stage, Map<Integer, List<String>> logs) {
     Instant created = Instant.now();
-    DagGraph graph = store.createDag(new NewDag(builder.build(), TaskContext.ofParams(Map.of()),
-        agent, created));
+    DagGraph graph = store.createDag(new NewDag(template, context, agent, created));
 
     ChangeSet.Builder changes = ChangeSet.builder();
     Dag dag = graph.dag();
@@ -76,6 +82,18 @@ final class Seeds {
   static DagGraph failed(DagStore store, AgentAddress agent, String tenant) {
     return seed(store, agent, "failed " + tenant, List.of("a", "b", "c"), Scope.AGENT,
         Maintenance.tenant(tenant), TaskState.FAILED, 2, Map.of(2, List.of("boom")));
+  }
+
+  /**
+   * A FAILED agent-scope dag of two {@code sleep} nodes, failed at stage 1: once retried, its
+   * sub-task runs (and stays RUNNING) for {@code seconds}.
+   */
+  static DagGraph failedSleeper(DagStore store, AgentAddress agent, int seconds) {
+    Template template = Template.builder("failed sleeper").scope(Scope.AGENT)
+        .node(NodeTemplate.single("nap", BuiltInTaskTypes.SLEEP))
+        .node(NodeTemplate.single("wake", BuiltInTaskTypes.SLEEP)).build();
+    return seed(store, agent, template, TaskContext.ofParams(Map.of("seconds", seconds)),
+        TaskState.FAILED, 1, Map.of(1, List.of("boom")));
   }
 
   /** A SUCCEED cluster-scope dag of two nodes. */
