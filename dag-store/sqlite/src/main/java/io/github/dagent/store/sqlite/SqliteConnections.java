@@ -24,13 +24,11 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Every connection runs {@code journal_mode=WAL}, {@code synchronous=FULL} (a returned
  * commit survives power loss, see the README), {@code busy_timeout} and
- * {@code foreign_keys=ON}; readers add {@code query_only}. Every {@value #CHECKPOINT_EVERY}
- * write transactions the writer runs {@code wal_checkpoint(TRUNCATE)} so that the WAL file
- * stays bounded even when readers never leave a gap for the automatic checkpoint.
+ * {@code foreign_keys=ON}; readers add {@code query_only}. After each write transaction the
+ * writer lets {@link WalCheckpointer} keep the WAL file bounded.
  */
 final class SqliteConnections implements ConnectionSource {
   static final int READERS = 4;
-  static final int CHECKPOINT_EVERY = 500;
   static final int BUSY_TIMEOUT_MILLIS = 30_000;
 
   private final String url;
@@ -39,7 +37,7 @@ final class SqliteConnections implements ConnectionSource {
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final BlockingQueue<Connection> readers;
   private final List<Connection> all = new ArrayList<>();
-  private long writes;
+  private final WalCheckpointer checkpointer;
   private volatile boolean closed;
 
   private SqliteConnections(String url, Statements statements, Connection writer,
@@ -47,6 +45,7 @@ final class SqliteConnections implements ConnectionSource {
     this.url = url;
     this.statements = statements;
     this.writer = writer;
+    this.checkpointer = new WalCheckpointer(url, statements, BUSY_TIMEOUT_MILLIS);
     this.readers = new ArrayBlockingQueue<>(readerList.size(), false, readerList);
     all.add(writer);
     all.addAll(readerList);
@@ -85,6 +84,7 @@ final class SqliteConnections implements ConnectionSource {
         if (!"wal".equalsIgnoreCase(mode)) {
           throw new SQLException("the database refused WAL mode (journal_mode is " + mode + ")");
         }
+        WalCheckpointer.limitWal(statements, connection);
       }
       statements.execute(connection, "PRAGMA synchronous = FULL");
       statements.execute(connection, "PRAGMA foreign_keys = ON");
@@ -105,10 +105,7 @@ final class SqliteConnections implements ConnectionSource {
     try {
       requireOpen();
       T result = work.run(writer);
-      writes++;
-      if (writes % CHECKPOINT_EVERY == 0) {
-        checkpoint();
-      }
+      checkpointer.afterWrite(writer);
       return result;
     } finally {
       writeLock.unlock();
@@ -129,16 +126,6 @@ final class SqliteConnections implements ConnectionSource {
       return work.run(reader);
     } finally {
       readers.add(reader);
-    }
-  }
-
-  /** Runs a truncating checkpoint outside any transaction; a busy result is retried later. */
-  private void checkpoint() throws SQLException {
-    writer.setAutoCommit(true);
-    try {
-      statements.queryText(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
-    } finally {
-      writer.setAutoCommit(false);
     }
   }
 

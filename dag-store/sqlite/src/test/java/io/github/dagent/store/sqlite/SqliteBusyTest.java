@@ -103,7 +103,8 @@ class SqliteBusyTest {
       }));
       threads.forEach(Thread::start);
       Thread.sleep(READ_MILLIS);
-      assertThat(writersDone.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(writersDone.await(60, TimeUnit.SECONDS)).as("writers done; errors: %s", errors)
+          .isTrue();
       stop.set(true);
       for (Thread thread : threads) {
         thread.join(60_000);
