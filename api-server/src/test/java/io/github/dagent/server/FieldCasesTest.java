@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,7 @@ class FieldCasesTest {
     });
   }
 
-  @Test
+  @RepeatedTest(5)
   void fc14_a_poller_sees_only_connection_errors_across_a_restart() throws Exception {
     AgentConfig first = AgentConfig.local(dir);
     TestAgent agent = TestAgent.start(first);

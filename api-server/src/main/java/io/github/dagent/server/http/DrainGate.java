@@ -85,17 +85,26 @@ public final class DrainGate implements HttpHandler {
     }
   }
 
+  /**
+   * Counts a request out only after the rest of Undertow's completion has run (it resets the
+   * connection for the next request and arms its read timeout on the IO thread). Counting it
+   * out first let a stop shut the IO threads down in between, and the connection's next
+   * request got a bare 400 from the half-reset parser.
+   */
   private void finished(HttpServerExchange exchange, ExchangeCompletionListener.NextListener
       nextListener) {
-    lock.lock();
     try {
-      active--;
-      if (active == 0) {
-        idle.signalAll();
-      }
+      nextListener.proceed();
     } finally {
-      lock.unlock();
+      lock.lock();
+      try {
+        active--;
+        if (active == 0) {
+          idle.signalAll();
+        }
+      } finally {
+        lock.unlock();
+      }
     }
-    nextListener.proceed();
   }
 }
