@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * milliseconds, but about one attempt in ten finds readers in the log for as long as it waits,
  * so the wait is bounded by {@value #WAIT_MILLIS} ms (not the connection's busy timeout) and a
  * busy attempt is repeated after {@value #RETRY_AFTER_WRITES} writes. RESTART rather than
- * TRUNCATE: it keeps the file, and growing it again after each cut cost a quarter of the
+ * TRUNCATE: it keeps the file, and growing it again after each cut cost about a fifth of the
  * engine's throughput. Not thread-safe: only the writer holding the write lock calls it.
  */
 final class WalCheckpointer {
