@@ -3,8 +3,6 @@ package io.github.dagent.server.plan;
 import io.github.dagent.engine.Engine;
 import io.github.dagent.engine.TaskType;
 import io.github.dagent.model.DagGraph;
-import io.github.dagent.model.DagentException;
-import io.github.dagent.model.ErrorCode;
 import io.github.dagent.model.dto.DagDetailDTO;
 import io.github.dagent.model.dto.TaskDetails;
 import io.github.dagent.server.http.ApiRequest;
@@ -70,11 +68,6 @@ public final class DagSubmitRoute {
       graph = engine.submit(plan.template(), plan.context());
     } catch (MaintenanceLockedException e) {
       throw LockHolders.named(store, e, "maintenance: ");
-    } catch (DagentException e) {
-      if (e.code() != ErrorCode.TASK_MAINTENANCE_LOCKED) {
-        throw e;
-      }
-      throw new DagentException(e.code(), "maintenance: " + e.getMessage(), e);
     }
 
     LOG.info("dag={} submitted: '{}' with {} stages", graph.dag().genericId(),
